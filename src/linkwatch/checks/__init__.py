@@ -1,0 +1,96 @@
+"""
+The registry of checks: one row per finding kind, with its default severity and what it needs.
+
+Adding a check means writing one function in the module of its family and one row here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from linkwatch.checks import entries, links, papers, syntax, venues
+from linkwatch.checks.base import Check, Context
+from linkwatch.model import Finding, Problem, Severity
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a notice
+
+REGISTRY: tuple[Check, ...] = (
+    Check("empty-entry", E, syntax.empty_entry),
+    Check("malformed-url", E, syntax.malformed_url),
+    Check("placeholder-link", E, syntax.placeholder_link),
+    Check("table-malformed", W, syntax.table_malformed),
+    Check("broken-anchor", E, syntax.broken_anchor),
+    Check("versioned-arxiv-link", N, papers.versioned_arxiv_link),
+    Check("year-mismatch", W, papers.year_mismatch),
+    Check("insecure-link", N, links.insecure_link),
+    Check("venue-format", N, venues.venue_format),
+    Check("duplicate-entry", W, entries.duplicate_entry),
+    Check("inconsistent-entry", W, entries.inconsistent_entry),
+    Check("code-link-not-code", N, entries.code_link_not_code),
+)
+
+# Kinds of the contract whose checks need a service this version cannot reach yet.
+NOT_BUILT: Mapping[str, Severity] = {
+    "broken-link": E,
+    "timeout": W,
+    "redirect": N,
+    "rate-limited": N,
+    "arxiv-not-found": E,
+    "title-typo": W,
+    "title-case": N,
+    "title-mismatch": W,
+    "venue-outdated": W,
+    "venue-mismatch": W,
+    "repo-not-found": E,
+    "repo-moved": W,
+    "repo-archived": N,
+    "hf-not-found": E,
+    "hf-gated": N,
+}
+
+KINDS: Mapping[str, Severity] = {**NOT_BUILT, **{check.kind: check.severity for check in REGISTRY}}
+
+
+def run_checks(
+    context: Context,
+    severity: Mapping[str, Severity] | None = None,
+    checks: Iterable[Check] = REGISTRY,
+) -> list[Finding]:
+    """Every problem the checks find, as findings with kind, severity and a stable id,
+    sorted by file and line."""
+    overrides = severity or {}
+    findings = [
+        Finding(check.kind, overrides.get(check.kind, check.severity), problem)
+        for check in checks
+        for problem in check.run(context)
+    ]
+    findings.sort(key=lambda f: (f.file, f.line, -f.severity.rank, f.kind))
+    return with_ids(findings)
+
+
+def runnable(available: frozenset[str]) -> tuple[list[Check], list[Check]]:
+    """The checks whose records this run has, and those it must skip."""
+    ready = [check for check in REGISTRY if check.needs is None or check.needs in available]
+    skipped = [check for check in REGISTRY if check not in ready]
+    return ready, skipped
+
+
+def with_ids(findings: list[Finding]) -> list[Finding]:
+    """Give each finding its stable id; identical problems (six empty rows) are told apart by
+    their order, which stays stable as long as the rows do."""
+    seen: Counter[str] = Counter()
+    result = []
+    for finding in findings:
+        base = finding.identity()
+        seen[base] += 1
+        suffix = f"-{seen[base]}" if seen[base] > 1 else ""
+        result.append(_replace_id(finding, base + suffix))
+    return result
+
+
+def _replace_id(finding: Finding, new_id: str) -> Finding:
+    return Finding(finding.kind, finding.severity, finding.problem, new_id, finding.baseline)
+
+
+__all__ = ["KINDS", "REGISTRY", "Check", "Context", "Problem", "run_checks", "runnable"]

@@ -1,0 +1,47 @@
+"""
+The check contract: a check is a function from the context to problems, registered with its
+kind and default severity; helpers here build the exact-place fixes checks attach.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from linkwatch.model import Cell, Fix, Problem, Severity, Survey
+from linkwatch.records import Records
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every check may look at: the parsed survey and whatever the resolvers found."""
+
+    survey: Survey
+    records: Records = field(default_factory=Records)
+
+
+CheckFn = Callable[[Context], Iterable[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    kind: str
+    severity: Severity
+    run: CheckFn
+    needs: str | None = None
+    """The record family the check reads ('links', 'arxiv', ...); None when it needs no
+    network and runs offline."""
+
+
+def fix_in_cell(
+    cell: Cell | None, old: str, new: str, offset: int | None = None, safe: bool = True
+) -> Fix | None:
+    """A fix replacing `old` inside a table cell. `offset` is where `old` sits in the cell's
+    plain text; it is exact only when the cell has no markup, else `old` is searched for."""
+    if cell is None or not old:
+        return None
+    start = cell.span.start
+    if offset is not None and cell.source == cell.text and cell.source[offset:].startswith(old):
+        return Fix(cell.span.line, old, new, start + offset, safe)
+    found = cell.source.find(old)
+    return Fix(cell.span.line, old, new, start + found, safe) if found >= 0 else None

@@ -1,0 +1,162 @@
+"""
+Checks across rows: the same paper twice in a table, the same paper told differently in
+several rows, and code columns that link a paper.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+
+from linkwatch.checks.base import Context
+from linkwatch.identify import is_paper_url
+from linkwatch.model import Entry, Problem
+from linkwatch.venues import parse_venue
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def duplicate_entry(context: Context) -> Iterator[Problem]:
+    """The same paper twice in one table (same arXiv ID, paper URL or title), like 'Synthetic
+    Dialogue Dataset Generation using LLM Agents' on two rows of the Math table."""
+    by_table: dict[tuple[str, int], list[Entry]] = defaultdict(list)
+    for entry in context.survey.entries:
+        by_table[(entry.file, entry.table)].append(entry)
+    for rows in by_table.values():
+        for group in _same_paper_groups(rows):
+            first = group[0]
+            for later in group[1:]:
+                yield Problem(
+                    later.file,
+                    later.line,
+                    f"Listed twice in this table: the same paper as line {first.line}.",
+                    url=later.paper_url,
+                    entry_title=later.title,
+                    related_lines=(first.line,),
+                )
+
+
+def inconsistent_entry(context: Context) -> Iterator[Problem]:
+    """The same paper in several rows with a different title, venue, year or code link, such as
+    Magicoder as '41 ICML', 'arxiv 2023' and 'ICML 2024': at most one of them is right."""
+    by_file: dict[str, list[Entry]] = defaultdict(list)
+    for entry in context.survey.entries:
+        by_file[entry.file].append(entry)
+    for group in (g for rows in by_file.values() for g in _same_paper_groups(rows)):
+        for label, value in _FIELDS:
+            problem = _disagreement(group, label, value)
+            if problem:
+                yield problem
+
+
+def code_link_not_code(context: Context) -> Iterator[Problem]:
+    """A code column that links a paper (arXiv, DOI, proceedings) instead of code: Self-Instruct
+    with https://arxiv.org/abs/2212.10560 as its code link."""
+    for entry in context.survey.entries:
+        for url in entry.code_urls:
+            if is_paper_url(url):
+                yield Problem(
+                    entry.file,
+                    entry.line,
+                    f"The code column links a paper ({url}), not code.",
+                    url=url,
+                    entry_title=entry.title or None,
+                )
+
+
+def _same_paper_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
+    """Rows that are the same paper by arXiv ID, paper URL or title, joined transitively."""
+    parent = list(range(len(entries)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        for key in _paper_keys(entry):
+            if key in first_with:
+                parent[root(index)] = root(first_with[key])
+            else:
+                first_with[key] = index
+    groups: dict[int, list[Entry]] = defaultdict(list)
+    for index, entry in enumerate(entries):
+        groups[root(index)].append(entry)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _paper_keys(entry: Entry) -> list[str]:
+    keys = []
+    if entry.arxiv_id:
+        keys.append(f"arxiv:{entry.arxiv_id}")
+    elif entry.paper_url:
+        keys.append("url:" + _normal_url(entry.paper_url))
+    title = normal_title(entry.title)
+    if len(title.split()) >= 3:
+        keys.append(f"title:{title}")
+    return keys
+
+
+def normal_title(title: str) -> str:
+    """Case, punctuation and spacing removed: what two spellings of one title share."""
+    return " ".join(_NOT_ALNUM.sub(" ", title.casefold()).split())
+
+
+def _normal_url(url: str) -> str:
+    url = re.sub(r"^https?://(www\.)?", "", url.strip().lower())
+    return url.removesuffix("/").removesuffix(".git")
+
+
+def _venue_of(entry: Entry) -> str:
+    mentions = parse_venue(entry.venue)
+    names = [f"{m.venue.canonical if m.venue else m.text} {m.track.value}" for m in mentions]
+    return " / ".join(names)
+
+
+def _year_of(entry: Entry) -> str:
+    return " / ".join(str(m.year) for m in parse_venue(entry.venue) if m.year)
+
+
+def _code_of(entry: Entry) -> str:
+    return " ".join(sorted(_normal_url(url) for url in entry.code_urls))
+
+
+_FIELDS: tuple[tuple[str, Callable[[Entry], str]], ...] = (
+    ("title", lambda entry: normal_title(entry.title)),
+    ("venue", _venue_of),
+    ("year", _year_of),
+    ("code link", _code_of),
+)
+
+
+def _disagreement(group: list[Entry], label: str, value: Callable[[Entry], str]) -> Problem | None:
+    values = {entry.line: value(entry) for entry in group if entry.title or entry.paper_url}
+    if len(set(values.values())) < 2:
+        return None
+    if label == "year" and len({_venue_of(e) for e in group}) > 1:
+        return None  # the venue differs too; that finding already shows the years
+    shown = "; ".join(f"line {entry.line}: {_shown(entry, label)}" for entry in group)
+    first = group[0]
+    paper = f"arXiv {first.arxiv_id}" if first.arxiv_id else f"'{first.title}'"
+    return Problem(
+        first.file,
+        first.line,
+        f"The same paper ({paper}) has a different {label} in {len(group)} rows: {shown}.",
+        url=first.paper_url,
+        entry_title=first.title,
+        actual=shown,
+        related_lines=tuple(entry.line for entry in group[1:]),
+    )
+
+
+def _shown(entry: Entry, label: str) -> str:
+    match label:
+        case "title":
+            return f"'{entry.title}'"
+        case "code link":
+            return ", ".join(entry.code_urls) or "none"
+        case _:
+            return f"'{entry.venue}'" if entry.venue else "none"

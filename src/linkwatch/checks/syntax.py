@@ -1,0 +1,199 @@
+"""
+Checks on how the survey is written: empty rows, malformed and placeholder URLs, broken tables
+and anchors. None of them needs the network.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from urllib.parse import unquote
+
+from rapidfuzz import process
+
+from linkwatch.checks.base import Context
+from linkwatch.identify import ARXIV_HOSTS, arxiv_ref, host_of, split_url
+from linkwatch.model import Entry, Fix, Link, Problem, Role, Syntax
+
+_PLACEHOLDER_URL = re.compile(r"\.\.\.|…|^(?:url|link|todo|tbd|xxx+|#)$|xxxx", re.I)
+_PLACEHOLDER_HOSTS = frozenset({"example.com", "example.org", "example.net", "www.example.com"})
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(?:example paper|paper title|title|tbd|todo|xxx+|lorem ipsum.*|your paper.*)$", re.I
+)
+_WHITESPACE = re.compile(r"\s")
+_HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$", re.I)
+_SCHEMES = frozenset({"http", "https", "ftp", "mailto"})
+_LOOKS_LIKE_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/|$)", re.I)
+# A bare URL in a cell followed by more URL after a space: 'https://huggingface.co/ datasets/x'
+_SPLIT_URL = re.compile(
+    r"^(?P<head>https?://\S+)(?P<tail>(?:\s+[\w.~%/?=&#:+-]*/[\w.~%/?=&#:+-]*)+)$"
+)
+
+
+def empty_entry(context: Context) -> Iterator[Problem]:
+    """A row with no title or no link at all, such as `| []() | arxiv 2024 | - |`: the row
+    shows nothing a reader can use."""
+    for entry in context.survey.entries:
+        missing = _missing_parts(entry)
+        if missing:
+            yield Problem(
+                entry.file,
+                entry.line,
+                f"Empty row: it has no {missing}.",
+                url=entry.paper_url or None,
+                entry_title=entry.title or None,
+            )
+
+
+def _missing_parts(entry: Entry) -> str:
+    has_url = bool(entry.paper_url) or bool(entry.code_urls)
+    if not entry.title and not has_url:
+        return "title and no link"
+    if not entry.title:
+        return "title"
+    return "" if has_url else "link"
+
+
+def placeholder_link(context: Context) -> Iterator[Problem]:
+    """A placeholder left in the survey: `[example paper](https://arxiv.org/abs/...)`, a link
+    to example.com, or a template row."""
+    linked = set()
+    for link in context.survey.links:
+        if link.url and is_placeholder(link.url):
+            linked.add((link.file, link.line))
+            yield Problem(
+                link.file,
+                link.line,
+                f"Placeholder link left in the survey: {link.url}",
+                url=link.url,
+                entry_title=link.text or None,
+            )
+    for entry in context.survey.entries:
+        if _PLACEHOLDER_TITLE.match(entry.title) and (entry.file, entry.line) not in linked:
+            yield Problem(
+                entry.file,
+                entry.line,
+                f"Placeholder row left in the survey: '{entry.title}'.",
+                url=entry.paper_url,
+                entry_title=entry.title,
+            )
+
+
+@lru_cache(maxsize=65536)
+def is_placeholder(url: str) -> bool:
+    return bool(_PLACEHOLDER_URL.search(url)) or host_of(url) in _PLACEHOLDER_HOSTS
+
+
+def malformed_url(context: Context) -> Iterator[Problem]:
+    """A URL no browser can follow: a space inside it, a misspelt scheme ('htps://'), a bad
+    host ('arxiv,org'), a missing scheme (GitHub then treats it as a file path), or an arXiv
+    link whose ID cannot exist."""
+    for link in context.survey.links:
+        if link.url and not is_placeholder(link.url):
+            reason, fix = _url_defect(link)
+            if reason:
+                yield Problem(
+                    link.file,
+                    link.line,
+                    f"Malformed URL {link.url!r}: {reason}.",
+                    url=link.url,
+                    entry_title=link.text or None,
+                    fix=fix,
+                )
+    for entry in context.survey.entries:
+        yield from _split_urls(entry)
+
+
+def _url_defect(link: Link) -> tuple[str, Fix | None]:
+    url = link.url
+    if _WHITESPACE.search(url):
+        return "it contains a space", None
+    if link.role == Role.TOC or (link.syntax == Syntax.IMAGE and "://" not in url):
+        return "", None
+    if "://" not in url:
+        if link.syntax in (Syntax.INLINE, Syntax.REFERENCE) and _LOOKS_LIKE_DOMAIN.match(url):
+            return "it has no https://, so GitHub treats it as a file path", _at(
+                link, "https://" + url, safe=False
+            )
+        return "", None  # a relative link to a file, or mailto:
+    parts = split_url(url)
+    if parts is None:
+        return "it cannot be parsed (a bad port or IPv6 address)", None
+    hostname = parts.hostname or ""
+    if parts.scheme.lower() not in _SCHEMES:
+        return f"'{parts.scheme}://' is not a web address scheme", None
+    return _host_defect(parts.netloc, hostname) or _arxiv_defect(url, hostname, parts.path), None
+
+
+def _arxiv_defect(url: str, host: str, path: str) -> str:
+    if host not in ARXIV_HOSTS or not path.startswith(("/abs/", "/pdf/")):
+        return ""
+    ref = arxiv_ref(url)
+    if ref is None:
+        return f"'{path.split('/', 2)[2]}' is not an arXiv identifier"
+    return ref.defect() or ""
+
+
+def _host_defect(netloc: str, host: str) -> str:
+    if not host:
+        return "it has no host name"
+    labels = host.rstrip(".").split(".")
+    if len(labels) < 2 and host != "localhost":
+        return f"'{host}' is not a full host name"
+    if not all(_HOST_LABEL.match(label) for label in labels):
+        return f"'{netloc}' is not a valid host name"
+    return ""
+
+
+def _at(link: Link, new: str, safe: bool) -> Fix | None:
+    if link.span is None:
+        return None
+    return Fix(link.line, link.url, new, link.span.start, safe)
+
+
+def _split_urls(entry: Entry) -> Iterator[Problem]:
+    for cell in (entry.title_cell, *entry.code_cells):
+        match = _SPLIT_URL.match(cell.text) if cell else None
+        if cell and match:
+            joined = match["head"] + "".join(match["tail"].split())
+            yield Problem(
+                entry.file,
+                entry.line,
+                f"Malformed URL {cell.text!r}: a space splits it in two; "
+                f"it probably should be {joined}.",
+                url=cell.text,
+                entry_title=entry.title or None,
+                fix=Fix(entry.line, cell.source, joined, cell.span.start, safe=False)
+                if cell.source == cell.text
+                else None,
+            )
+
+
+def table_malformed(context: Context) -> Iterator[Problem]:
+    """A row with more or fewer cells than its header (GitHub pads or drops cells, so a value
+    lands in the wrong column), or a table GitHub does not render at all."""
+    for defect in context.survey.table_defects:
+        yield Problem(defect.file, defect.line, defect.message)
+
+
+def broken_anchor(context: Context) -> Iterator[Problem]:
+    """A '#fragment' link that no heading of the file produces, with GitHub's slug rules:
+    '#applications-1' is the second 'Applications' heading."""
+    for link in context.survey.links:
+        if not link.url.startswith("#") or len(link.url) == 1:
+            continue
+        anchors = context.survey.anchors(link.file)
+        fragment = unquote(link.url[1:])
+        if fragment in anchors or fragment.lower() in anchors:
+            continue
+        closest = process.extractOne(fragment, anchors, score_cutoff=80) if anchors else None
+        hint = f" Did you mean #{closest[0]}?" if closest else ""
+        yield Problem(
+            link.file,
+            link.line,
+            f"No heading in {link.file} has the anchor {link.url}.{hint}",
+            url=link.url,
+            entry_title=link.text or None,
+            fix=_at(link, "#" + closest[0], safe=False) if closest else None,
+        )

@@ -1,0 +1,124 @@
+"""
+The command line: parses options into Settings and hands over to the pipeline; nothing else.
+
+Every failure the user can cause ends in one line on stderr and exit code 2 (3 when the checks
+could not run), never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from linkwatch import __version__, pipeline
+from linkwatch.reporters import write_reports
+from linkwatch.settings import Settings, build_settings, load_config
+from linkwatch.summary import summary_lines
+
+
+class _Group(click.Group):
+    """A group whose usage errors are one line, like every other linkwatch error."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            click.echo(f"linkwatch: error: {exc.format_message()}{hint}", err=True)
+            code = 2
+        except click.ClickException as exc:
+            exc.show()
+            code = exc.exit_code
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("linkwatch: interrupted", err=True)
+            code = 130
+        if standalone_mode:
+            sys.exit(code or 0)
+        return code
+
+
+@click.group(name="linkwatch", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="linkwatch")
+def cli() -> None:
+    """Keep a Markdown survey of research papers honest: links, titles, years, venues."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(path_type=Path),
+    help="Where reports go (default reports/).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    help="json, html, markdown, github; repeatable or comma-separated.",
+)
+@click.option("--offline", is_flag=True, default=None, help="No network: offline checks only.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Config file (default linkwatch.toml, else [tool.linkwatch] in pyproject).",
+)
+@click.option("--cache", type=click.Path(path_type=Path), help="Cache file (SQLite).")
+@click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the cache.")
+@click.option("--max-age", help="Reuse cached results younger than this (12h, 7d; default 1d).")
+@click.option("--remap", multiple=True, help="'REGEX REPLACEMENT' applied before probing.")
+@click.option("--exclude", multiple=True, help="REGEX of URLs to skip; repeatable.")
+@click.option("--concurrency", type=int, help="Requests in flight in all (default 64).")
+@click.option("--host-concurrency", type=int, help="Requests in flight per host (default 4).")
+@click.option("--timeout", type=float, help="Seconds per request (default 20).")
+@click.option("--retries", type=int, help="Retries of transient failures (default 3).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    help="Exit 1 when a finding at or above this severity exists (default error).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    help="An earlier JSON report: mark findings new or persisting.",
+)
+@click.option("-q", "--quiet", is_flag=True, default=None, help="Print only the counts.")
+@click.option("-v", "--verbose", is_flag=True, default=None, help="Print every finding.")
+@click.option("--no-progress", is_flag=True, default=None, help="No progress bar.")
+def check(files: tuple[Path, ...], config_path: Path | None, **options: Any) -> int:
+    """Check FILES (default survey.md) and write the reports."""
+    settings = _settings(files, config_path, options)
+    report = pipeline.run(settings)
+    written = write_reports(report, settings.formats, settings.output_dir, click.echo)
+    for line in summary_lines(report, written, settings.verbose, settings.quiet):
+        click.echo(line, err="github" in settings.formats)
+    return pipeline.exit_code(report, settings.fail_on)
+
+
+def _settings(
+    files: tuple[Path, ...], config_path: Path | None, options: dict[str, Any]
+) -> Settings:
+    config = load_config(config_path, Path.cwd())
+    if files:
+        options["files"] = [str(path) for path in files]
+    if options.get("formats"):
+        options["formats"] = list(options["formats"])
+    return build_settings(options, config)
+
+
+def main() -> None:
+    """The console script."""
+    cli()

@@ -1,0 +1,88 @@
+"""
+Reading survey files safely and writing outputs atomically.
+
+Surveys are read as bytes and decoded strictly, so a binary or mis-encoded file is refused with
+one clear line instead of being half-parsed; outputs are written to a temporary file beside the
+target and renamed over it, so a crash or Ctrl-C never leaves a truncated report or survey.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from linkwatch.errors import BadInput
+from linkwatch.model import SourceFile
+
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
+    """A survey file, or BadInput saying plainly why it cannot be one."""
+    data = _read_bytes(path, max_bytes)
+    if b"\x00" in data[:8192]:
+        raise BadInput(f"{path}: this looks like a binary file, not a Markdown survey")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(
+            f"{path}: not UTF-8 text (invalid byte at offset {exc.start}); save the survey as UTF-8"
+        ) from None
+    lines = tuple(_LINE_BREAK.split(text))
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    return SourceFile(str(path), text, hashlib.sha256(data).hexdigest(), lines)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        if path.is_dir():
+            raise BadInput(f"{path}: is a directory; give the survey's Markdown file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise BadInput(
+                f"{path}: {size / 2**20:.1f} MB is over the {max_bytes / 2**20:g} MB limit for "
+                "a survey; raise max_file_mb in the config if this file really is one"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such file") from None
+    except PermissionError:
+        raise BadInput(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Replace `path` with `data` all at once, keeping its permission bits when it exists."""
+    payload = data.encode() if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else _default_mode()
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        Path(temporary).chmod(mode)
+        Path(temporary).replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            Path(temporary).unlink()
+        raise
+
+
+def _default_mode() -> int:
+    """What a plain open() would create: 0o666 less the umask (mkstemp would give 0o600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

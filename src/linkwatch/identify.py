@@ -1,0 +1,301 @@
+"""
+What a URL points at: an arXiv paper, a GitHub or Hugging Face repository, or a plain web page.
+
+Pure functions of the URL text, so the resolvers can group identifiers by service and the
+offline checks can reason about links without touching the network.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import SplitResult, urlsplit
+
+# New-style IDs (0704.0001 onwards) are YYMM.NNNN until 2014, YYMM.NNNNN since; old-style IDs
+# are archive[.SUBJ]/YYMMNNN. https://info.arxiv.org/help/arxiv_identifier.html
+ARXIV_NEW_ID = r"\d{4}\.\d{4,5}"
+ARXIV_OLD_ID = r"[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}"
+_ARXIV_ID_RE = re.compile(rf"(?P<id>{ARXIV_NEW_ID}|{ARXIV_OLD_ID})(?:v(?P<version>\d+))?")
+_ARXIV_PATH = (
+    rf"/(?P<form>abs|pdf|html|format)/(?P<id>{ARXIV_NEW_ID}|{ARXIV_OLD_ID})"
+    r"(?:v(?P<version>\d+))?(?:\.pdf)?/?"
+)
+_ARXIV_PATH_RE = re.compile(f"^{_ARXIV_PATH}$")
+# The common case, matched without urlsplit: most links of a survey are arXiv links.
+_ARXIV_URL_RE = re.compile(
+    rf"^https?://(?:www\.|export\.)?arxiv\.org{_ARXIV_PATH}(?:[?#].*)?$", re.IGNORECASE
+)
+ARXIV_HOSTS = frozenset({"arxiv.org", "www.arxiv.org", "export.arxiv.org"})
+GITHUB_HOSTS = frozenset({"github.com", "www.github.com"})
+HF_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
+
+# First path segments of github.com that are site pages, not users or organisations.
+_GITHUB_RESERVED = frozenset(
+    [
+        "about",
+        "apps",
+        "codespaces",
+        "collections",
+        "contact",
+        "customer-stories",
+        "enterprise",
+        "explore",
+        "features",
+        "issues",
+        "login",
+        "marketplace",
+        "new",
+        "notifications",
+        "orgs",
+        "pricing",
+        "pulls",
+        "search",
+        "security",
+        "settings",
+        "site",
+        "sponsors",
+        "team",
+        "topics",
+        "trending",
+    ]
+)
+_HF_RESERVED = frozenset(
+    [
+        "api",
+        "blog",
+        "chat",
+        "collections",
+        "docs",
+        "join",
+        "learn",
+        "login",
+        "models",
+        "new",
+        "organizations",
+        "papers",
+        "posts",
+        "pricing",
+        "settings",
+        "tasks",
+    ]
+)
+
+# Hosts whose links are papers (or paper landing pages), never code.
+_PAPER_HOSTS = frozenset(
+    (
+        "arxiv.org",
+        "doi.org",
+        "openreview.net",
+        "aclanthology.org",
+        "proceedings.neurips.cc",
+        "papers.nips.cc",
+        "proceedings.mlr.press",
+        "openaccess.thecvf.com",
+        "ojs.aaai.org",
+        "ijcai.org",
+        "dl.acm.org",
+        "ieeexplore.ieee.org",
+        "link.springer.com",
+        "sciencedirect.com",
+        "pnas.org",
+        "nature.com",
+        "science.org",
+        "cell.com",
+        "biorxiv.org",
+        "medrxiv.org",
+        "semanticscholar.org",
+        "jmlr.org",
+        "aclweb.org",
+        "researchgate.net",
+        "ssrn.com",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArxivRef:
+    """An arXiv paper, possibly pinned to a version."""
+
+    id: str
+    version: int | None = None
+
+    @property
+    def abs_url(self) -> str:
+        return f"https://arxiv.org/abs/{self.id}"
+
+    @property
+    def year(self) -> int:
+        """The year the ID was assigned: every ID starts with YYMM."""
+        yy = int(self.id.split("/")[-1][:2])
+        return 1900 + yy if yy >= 91 else 2000 + yy
+
+    @property
+    def month(self) -> int:
+        return int(self.id.split("/")[-1][2:4])
+
+    def defect(self) -> str | None:
+        """Why this ID cannot exist, or None: a month 13, a date before the scheme began, or
+        the wrong number of digits for its date (4 until 2014, 5 from 1501 on)."""
+        if not 1 <= self.month <= 12:
+            return f"{self.id} has no valid month ({self.month:02d})"
+        if "/" in self.id:
+            return (
+                None
+                if (1991, 8) <= (self.year, self.month) <= (2007, 3)
+                else (f"old-style IDs like {self.id} ran from 1991 to March 2007")
+            )
+        yymm, number = self.id.split(".")
+        if (self.year, self.month) < (2007, 4):
+            return f"new-style IDs like {self.id} start in April 2007"
+        digits = 5 if yymm >= "1501" else 4
+        if len(number) != digits:
+            return f"IDs from {self.year}-{self.month:02d} have {digits} digits after the dot"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class GithubRepo:
+    owner: str
+    name: str
+    rest: str = ""
+    """The path below the repository (`tree/main/docs`), without leading slash."""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.owner}/{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class GithubOwner:
+    login: str
+
+
+@dataclass(frozen=True, slots=True)
+class HfRepo:
+    kind: str
+    """'model', 'dataset' or 'space'."""
+    repo_id: str
+    rest: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class HfOwner:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class WebPage:
+    url: str
+
+
+Target = ArxivRef | GithubRepo | GithubOwner | HfRepo | HfOwner | WebPage
+
+
+def parse_arxiv_id(text: str) -> ArxivRef | None:
+    """An ID such as '2305.07759v2' or 'hep-th/9901001' (nothing else around it)."""
+    match = _ARXIV_ID_RE.fullmatch(text.strip())
+    if not match:
+        return None
+    version = match["version"]
+    return ArxivRef(match["id"], int(version) if version else None)
+
+
+@lru_cache(maxsize=65536)
+def split_url(url: str) -> SplitResult | None:
+    """urlsplit, cached (every check looks at the same links), None when it cannot parse."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError:
+        return None
+    return parts
+
+
+@lru_cache(maxsize=65536)
+def identify(url: str) -> Target:
+    """Classify a URL by the service that can tell whether it is right."""
+    fast = _ARXIV_URL_RE.match(url)
+    if fast:
+        version = fast["version"]
+        return ArxivRef(fast["id"], int(version) if version else None)
+    parts = split_url(url)
+    if parts is None:
+        return WebPage(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https"):
+        return WebPage(url)
+    if host in ARXIV_HOSTS:
+        return _arxiv(parts.path) or WebPage(url)
+    if host in GITHUB_HOSTS:
+        return _github(parts.path) or WebPage(url)
+    if host in HF_HOSTS:
+        return _huggingface(parts.path) or WebPage(url)
+    return WebPage(url)
+
+
+def arxiv_ref(url: str) -> ArxivRef | None:
+    target = identify(url)
+    return target if isinstance(target, ArxivRef) else None
+
+
+def _arxiv(path: str) -> ArxivRef | None:
+    match = _ARXIV_PATH_RE.match(path)
+    if not match:
+        return None
+    version = match["version"]
+    return ArxivRef(match["id"], int(version) if version else None)
+
+
+def _segments(path: str) -> list[str]:
+    return [segment for segment in path.split("/") if segment]
+
+
+def _github(path: str) -> GithubRepo | GithubOwner | None:
+    segments = _segments(path)
+    if not segments:
+        return None
+    if segments[0] == "orgs" and len(segments) >= 2:
+        return GithubOwner(segments[1])
+    if segments[0].lower() in _GITHUB_RESERVED:
+        return None
+    if len(segments) == 1:
+        return GithubOwner(segments[0])
+    name = segments[1].removesuffix(".git")
+    return GithubRepo(segments[0], name, "/".join(segments[2:])) if name else None
+
+
+def _huggingface(path: str) -> HfRepo | HfOwner | None:
+    segments = _segments(path)
+    if not segments:
+        return None
+    kind = {"datasets": "dataset", "spaces": "space"}.get(segments[0])
+    if kind:
+        segments = segments[1:]
+        if len(segments) < 2:
+            return None
+        return HfRepo(kind, "/".join(segments[:2]), "/".join(segments[2:]))
+    if segments[0] in _HF_RESERVED:
+        return None
+    if len(segments) == 1:
+        return HfOwner(segments[0])
+    return HfRepo("model", "/".join(segments[:2]), "/".join(segments[2:]))
+
+
+def host_of(url: str) -> str:
+    """The lower-cased host name, or '' when the URL has none."""
+    parts = split_url(url)
+    return (parts.hostname or "") if parts else ""
+
+
+def host_matches(host: str, domains: frozenset[str]) -> bool:
+    """Whether `host` is one of `domains` or a subdomain of one."""
+    labels = host.split(".")
+    return any(".".join(labels[i:]) in domains for i in range(len(labels)))
+
+
+def is_paper_url(url: str) -> bool:
+    """Whether a URL points at a paper rather than code (arXiv, DOI, proceedings, ...)."""
+    if isinstance(identify(url), ArxivRef):
+        return True
+    return host_matches(host_of(url), _PAPER_HOSTS)

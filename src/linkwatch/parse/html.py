@@ -1,0 +1,44 @@
+"""
+Links inside raw HTML in the Markdown (`<a href>`, `<img src>`), which awesome lists use for
+badges and logos.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
+from linkwatch.model import Link, Role, Syntax
+
+_URL_ATTRIBUTES = {"a": "href", "img": "src", "source": "src", "video": "src", "iframe": "src"}
+
+
+def html_anchors(html: str) -> Iterator[str]:
+    """The ids and names an HTML fragment defines, which '#fragment' links may target."""
+    if "id=" not in html and "name=" not in html:
+        return
+    for tag in _soup(html).find_all(True):
+        for attribute in ("id", "name"):
+            value = tag.get(attribute)
+            if isinstance(value, str) and value:
+                yield value
+
+
+def _soup(html: str) -> BeautifulSoup:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        return BeautifulSoup(html, "html.parser")
+
+
+def html_links(file: str, html: str, first_line: int) -> Iterator[Link]:
+    """Every link attribute in an HTML fragment that starts on `first_line`."""
+    if "href" not in html and "src" not in html:
+        return
+    for tag in _soup(html).find_all(list(_URL_ATTRIBUTES)):
+        url = tag.get(_URL_ATTRIBUTES[tag.name])
+        if isinstance(url, str) and url.strip():
+            line = first_line + (tag.sourceline or 1) - 1
+            role = Role.TOC if url.startswith("#") else Role.OTHER
+            yield Link(url.strip(), file, line, role, Syntax.HTML, tag.get_text(" ", strip=True))

@@ -1,0 +1,119 @@
+"""
+The Markdown parser, configured to see a survey the way GitHub renders it.
+
+markdown-it-py with tables and strikethrough (GitHub Flavored Markdown), link destinations kept
+exactly as written (no percent-encoding: a fix must find the original text), reference
+definitions emitted as tokens with their lines, and each link token annotated with where its
+source sits in the inline text, so fixes can point at an exact column.
+
+Tokens are handed over table by table as they are parsed, so memory holds one table's tokens at
+a time rather than a whole 10,000-row survey's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.text_join import text_join
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+# Characters that can start any inline rule we enable (newline, escape, code span, strikethrough,
+# emphasis, link, image, autolink or HTML, entity). Cell text without them is one plain text
+# token, so the (costly) inline tokenizer is skipped for it: most 'Published in' cells.
+_INLINE_TRIGGERS = re.compile(r"[\n\\`~*_\[!<&]")
+
+InlineRule = Callable[[StateInline, bool], bool]
+BlockRule = Callable[[StateBlock, int, int, bool], bool]
+TokenSink = Callable[[list[Token]], None]
+
+_SINK = "linkwatch.sink"
+# A line that may start a reference definition ('[label]: url'). Links may use a definition
+# that comes later in the file, so when there may be one, tokens are handed over only at the
+# end, after every definition is known.
+_MAYBE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+
+
+def parse(text: str, sink: TokenSink) -> None:
+    """Parse `text`, handing its tokens (inline children filled in) to `sink` in document
+    order, in several batches."""
+    env: dict[str, object] = {}
+    if not _MAYBE_DEFINITION.search(text):
+        env[_SINK] = sink
+    sink(markdown().parse(text, env))
+
+
+@cache
+def markdown() -> MarkdownIt:
+    """One shared, configured parser (building it costs more than parsing a small survey)."""
+    md = MarkdownIt("commonmark", {"inline_definitions": True, "linkify": False})
+    md.enable(["table", "strikethrough"])
+    md.normalizeLink = _as_written  # type: ignore[method-assign]
+    md.normalizeLinkText = _as_written  # type: ignore[method-assign]
+    md.core.ruler.at("inline", _inline_when_needed)
+    table = md.block.ruler.__rules__[md.block.ruler.__find__("table")].fn
+    md.block.ruler.at("table", _handing_over(table))
+    for name in ("link", "image", "autolink"):
+        rule = md.inline.ruler.__rules__[md.inline.ruler.__find__(name)].fn
+        md.inline.ruler.at(name, _recording_source(rule))
+    return md
+
+
+def _as_written(url: str) -> str:
+    return url
+
+
+def _inline_when_needed(state: StateCore) -> None:
+    """The core 'inline' rule, with a fast path for text that no inline rule can match."""
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if _INLINE_TRIGGERS.search(token.content):
+            token.children = []
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+        else:
+            text = Token("text", "", 0)
+            text.content = token.content
+            token.children = [text]
+
+
+def _handing_over(table: BlockRule) -> BlockRule:
+    """Wrap the table rule: once a top-level table is parsed, finish every token so far
+    (inline parsing, text joining) and hand them to the sink, so they can be freed."""
+
+    def handed_over(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        matched = table(state, start, end, silent)
+        sink = state.env.get(_SINK)
+        if matched and not silent and sink and state.level == 0 and state.parentType == "root":
+            tokens = state.tokens[:]
+            del state.tokens[:]
+            core = StateCore(state.src, state.md, state.env, tokens)
+            _inline_when_needed(core)
+            text_join(core)
+            sink(tokens)
+        return matched
+
+    return handed_over
+
+
+def _recording_source(rule: InlineRule) -> InlineRule:
+    """Wrap a link rule so its opening token records `src`: (start, end) of the link's source
+    in the inline text."""
+
+    def recorded(state: StateInline, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        matched = rule(state, silent)
+        if matched and not silent:
+            opening = next(t for t in state.tokens[count:] if t.type in _OPENERS)
+            opening.meta["src"] = (start, state.pos)
+        return matched
+
+    return recorded
+
+
+_OPENERS = frozenset({"link_open", "image"})

@@ -1,0 +1,97 @@
+"""
+Table rows as written: the raw cells of a source line, and which column holds what.
+
+markdown-it pads or truncates every row to its header's width; the source line is the only
+place that still shows a row with too many or too few cells, and where each cell's text sits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Column(StrEnum):
+    TITLE = "title"
+    VENUE = "venue"
+    CODE = "code"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class RawCell:
+    text: str
+    """The cell's source, stripped."""
+    start: int
+    """0-based column of the stripped text in the line."""
+
+
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+# Header words, checked in this order: 'Paper' is the title column, 'Published in' the venue
+# column, 'Code/Project' or 'Download link' a code column.
+_HEADER_WORDS: tuple[tuple[Column, tuple[str, ...]], ...] = (
+    (Column.TITLE, ("paper", "title", "name", "dataset", "model", "method", "work", "article")),
+    (Column.VENUE, ("published", "venue", "conference", "journal", "publication", "year")),
+    (
+        Column.CODE,
+        (
+            "code",
+            "project",
+            "github",
+            "repo",
+            "link",
+            "download",
+            "home",
+            "website",
+            "url",
+            "page",
+            "implementation",
+            "resource",
+        ),
+    ),
+)
+
+
+def split_row(line: str) -> list[RawCell]:
+    """The cells of a table row as GFM splits them: on unescaped pipes, leading and trailing
+    pipe optional."""
+    bounds = [m.start() for m in _UNESCAPED_PIPE.finditer(line)]
+    starts = [0, *(b + 1 for b in bounds)]
+    ends = [*bounds, len(line)]
+    pieces = list(zip(starts, ends, strict=True))
+    if line[: pieces[0][1]].strip() == "" and len(pieces) > 1:
+        pieces = pieces[1:]
+    if line[pieces[-1][0] :].strip() == "" and len(pieces) > 1:
+        pieces = pieces[:-1]
+    return [_stripped(line, start, end) for start, end in pieces]
+
+
+def _stripped(line: str, start: int, end: int) -> RawCell:
+    raw = line[start:end]
+    text = raw.strip()
+    return RawCell(text, start + (len(raw) - len(raw.lstrip())))
+
+
+def column_roles(headers: list[str]) -> list[Column]:
+    """Which column is the title, the venue and the code; by header words, else by position
+    (first column title, second venue, the rest code)."""
+    roles = [_role_from_header(header) for header in headers]
+    if Column.TITLE not in roles and roles:
+        roles[0] = Column.TITLE
+    if Column.VENUE not in roles and len(roles) >= 3 and roles[1] == Column.OTHER:
+        roles[1] = Column.VENUE
+    first_title = roles.index(Column.TITLE)
+    return [
+        Column.OTHER if role == Column.TITLE and i != first_title else role
+        for i, role in enumerate(roles)
+    ]
+
+
+def _role_from_header(header: str) -> Column:
+    words = re.findall(r"[a-z]+", header.lower())
+    for column, keys in _HEADER_WORDS:
+        if any(word.startswith(key) for word in words for key in keys):
+            return column
+    return Column.OTHER

@@ -1,0 +1,56 @@
+"""
+Output formats: a table from format name to a pure `render(report) -> str`, and the one
+function that writes them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from linkwatch.files import write_atomic
+from linkwatch.reporters import github, html, json, markdown
+from linkwatch.reporters.report import Report
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    render: Callable[[Report], str]
+    filename: str | None
+    """Where the format is written in the output folder; None for stdout (annotations)."""
+
+
+FORMATS: dict[str, Format] = {
+    "json": Format(json.render, "linkwatch.json"),
+    "html": Format(html.render, "linkwatch.html"),
+    "markdown": Format(markdown.render, "linkwatch.md"),
+    "github": Format(github.render, None),
+}
+
+
+def write_reports(
+    report: Report, formats: Iterable[str], output_dir: Path, echo: Callable[[str], None]
+) -> list[Path]:
+    """Render every format; files go to `output_dir` atomically, annotations to `echo`, and
+    the Markdown report to $GITHUB_STEP_SUMMARY when 'github' is asked for in Actions."""
+    written = []
+    for name in formats:
+        form = FORMATS[name]
+        text = form.render(report)
+        if form.filename is None:
+            echo(text.rstrip("\n"))
+            _append_step_summary(report)
+            continue
+        path = output_dir / form.filename
+        write_atomic(path, text)
+        written.append(path)
+    return written
+
+
+def _append_step_summary(report: Report) -> None:
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with Path(target).open("a", encoding="utf-8") as summary:
+            summary.write(markdown.render(report) + "\n")

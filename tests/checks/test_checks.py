@@ -1,0 +1,145 @@
+"""
+What each offline check says and the fix it offers, on small surveys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from linkwatch.checks import KINDS, REGISTRY
+from linkwatch.model import Finding
+from tests.conftest import findings_of
+
+HEADER = "| Paper | Published in | Code |\n|---|---|---|\n"
+
+
+def one(findings: list[Finding], kind: str) -> Finding:
+    matching = [f for f in findings if f.kind == kind]
+    assert len(matching) == 1, [f"{f.line} {f.kind}" for f in findings]
+    return matching[0]
+
+
+def apply_fix(line: str, finding: Finding) -> str:
+    fix = finding.problem.fix
+    assert fix is not None and fix.column is not None
+    assert line[fix.column : fix.column + len(fix.old)] == fix.old
+    return line[: fix.column] + fix.new + line[fix.column + len(fix.old) :]
+
+
+def test_every_check_has_a_docstring_with_an_example(write_survey: Callable[..., Path]) -> None:
+    """Each registered check explains what it flags, so the registry documents itself."""
+    for check in REGISTRY:
+        assert check.run.__doc__ and len(check.run.__doc__.split()) > 8, check.kind
+        assert check.kind in KINDS
+
+
+def test_year_fix_replaces_only_the_year(write_survey: Callable[..., Path]) -> None:
+    """'arxiv 2023' for 2212.10560 becomes 'arxiv 2022', nothing else on the row moves."""
+    row = "| [Self-Instruct](https://arxiv.org/abs/2212.10560) | arxiv 2023 | 2023 code |"
+    finding = one(findings_of(write_survey(HEADER + row + "\n")), "year-mismatch")
+    assert finding.problem.expected == "2022"
+    assert apply_fix(row, finding) == row.replace("arxiv 2023", "arxiv 2022")
+
+
+def test_venue_format_fix_for_nips(write_survey: Callable[..., Path]) -> None:
+    """'NIPS 2022' gets the canonical 'NeurIPS 2022'."""
+    row = "| [CodeRL](https://openreview.net/forum?id=x) | NIPS 2022 | - |"
+    finding = one(findings_of(write_survey(HEADER + row + "\n")), "venue-format")
+    assert apply_fix(row, finding) == row.replace("NIPS 2022", "NeurIPS 2022")
+    assert finding.problem.fix is not None and finding.problem.fix.safe
+
+
+def test_venue_format_fix_for_edition_number(write_survey: Callable[..., Path]) -> None:
+    """'41 ICML' is the 41st ICML, held in 2024."""
+    row = "| [Magicoder](https://arxiv.org/abs/2312.02120) |      41 ICML       | - |"
+    finding = one(findings_of(write_survey(HEADER + row + "\n")), "venue-format")
+    assert apply_fix(row, finding) == row.replace("41 ICML", "ICML 2024")
+
+
+def test_a_guessed_venue_fix_is_not_safe(write_survey: Callable[..., Path]) -> None:
+    """A near miss found by edit distance is offered, but never applied without asking."""
+    row = "| [X](https://openreview.net/forum?id=x) | Interspeach 2023 | - |"
+    finding = one(findings_of(write_survey(HEADER + row + "\n")), "venue-format")
+    assert finding.problem.expected == "Interspeech"
+    assert finding.problem.fix is not None and not finding.problem.fix.safe
+
+
+def test_insecure_link_fix_is_https(write_survey: Callable[..., Path]) -> None:
+    row = "| [Galactica](http://arxiv.org/abs/2211.09085) | arXiv 2022 | - |"
+    finding = one(findings_of(write_survey(HEADER + row + "\n")), "insecure-link")
+    assert apply_fix(row, finding) == row.replace("http://", "https://")
+
+
+def test_versioned_link_fix_drops_the_version(write_survey: Callable[..., Path]) -> None:
+    row = "|[DeepSeek-Prover](https://arxiv.org/abs/2405.14333v1)|arxiv 2024|-|"
+    finding = one(findings_of(write_survey(HEADER + row + "\n")), "versioned-arxiv-link")
+    assert apply_fix(row, finding) == row.replace("2405.14333v1", "2405.14333")
+
+
+def test_two_identical_urls_on_one_row_get_their_own_columns(
+    write_survey: Callable[..., Path],
+) -> None:
+    """The paper and code cells both link http://arxiv.org/...: each fix points at its own."""
+    url = "http://arxiv.org/abs/2402.10986"
+    row = f"| [FinTral]({url}) | arXiv 2024 | {url} |"
+    findings = [
+        f for f in findings_of(write_survey(HEADER + row + "\n")) if f.kind == "insecure-link"
+    ]
+    columns = sorted(f.problem.fix.column for f in findings if f.problem.fix)
+    assert columns == [row.index("http://"), row.rindex("http://")]
+
+
+def test_broken_anchor_suggests_the_closest_heading(write_survey: Callable[..., Path]) -> None:
+    text = "* [Go](#aplications)\n\n## Applications\n"
+    finding = one(findings_of(write_survey(text)), "broken-anchor")
+    assert "#applications" in finding.problem.message
+    assert finding.problem.fix is not None and finding.problem.fix.new == "#applications"
+
+
+def test_duplicate_rows_point_at_the_first(write_survey: Callable[..., Path]) -> None:
+    rows = (
+        "| [A paper about things](https://arxiv.org/abs/2401.17461) | arXiv 2024 | - |\n"
+        "| [Other](https://arxiv.org/abs/2305.07759) | arXiv 2023 | - |\n"
+        "| [A Paper About Things](https://arxiv.org/abs/2401.17461) | arXiv 2024 | - |\n"
+    )
+    finding = one(findings_of(write_survey(HEADER + rows)), "duplicate-entry")
+    assert (finding.line, finding.problem.related_lines) == (5, (3,))
+
+
+def test_inconsistent_venues_are_reported_together(write_survey: Callable[..., Path]) -> None:
+    """Three rows of one paper with three venues make one finding naming all three lines."""
+    text = (
+        "## A\n\n"
+        + HEADER
+        + "| [Magicoder](https://arxiv.org/abs/2312.02120) | 41 ICML | - |\n\n## B\n\n"
+        + HEADER
+        + "| [Magicoder](https://arxiv.org/abs/2312.02120) | arxiv 2023 | - |\n\n## C\n\n"
+        + HEADER
+        + "| [Magicoder](https://arxiv.org/abs/2312.02120) | ICML 2024 | - |\n"
+    )
+    findings = [f for f in findings_of(write_survey(text)) if f.kind == "inconsistent-entry"]
+    assert len(findings) == 1
+    assert findings[0].problem.related_lines == (11, 17)
+    assert "'41 ICML'" in findings[0].problem.message
+    assert "'ICML 2024'" in findings[0].problem.message
+
+
+def test_same_venue_with_another_spelling_is_consistent(write_survey: Callable[..., Path]) -> None:
+    """'NIPS 2022' and 'NeurIPS 2022' are the same venue: a format finding, not two venues."""
+    text = (
+        HEADER + "| [CodeRL](https://arxiv.org/abs/2207.01780) | NIPS 2022 | - |\n"
+        "\n## B\n\n"
+        + HEADER
+        + "| [CodeRL](https://arxiv.org/abs/2207.01780) | NeurIPS 2022 | - |\n"
+    )
+    kinds = [f.kind for f in findings_of(write_survey(text))]
+    assert kinds == ["venue-format"]
+
+
+def test_identical_findings_get_distinct_stable_ids(write_survey: Callable[..., Path]) -> None:
+    """Six empty rows are six findings with six ids, and the ids do not change between runs."""
+    path = write_survey(HEADER + "| []() | arXiv 2024 | - |\n" * 6)
+    first = [f.id for f in findings_of(path)]
+    assert len(set(first)) == 6
+    assert first == [f.id for f in findings_of(path)]

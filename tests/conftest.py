@@ -1,0 +1,106 @@
+"""
+Shared fixtures: a clean environment for every test, survey files on disk, and the CLI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from linkwatch.checks import Context, run_checks
+from linkwatch.cli import cli
+from linkwatch.files import read_source
+from linkwatch.model import Finding
+from linkwatch.parse import parse_survey
+
+SURVEYS = Path(__file__).parent / "surveys"
+PROJECT = Path(__file__).parent.parent
+
+_ENVIRONMENT = (
+    "GITHUB_TOKEN",
+    "HF_TOKEN",
+    "S2_API_KEY",
+    "HTTPS_PROXY",
+    "HTTP_PROXY",
+    "NO_PROXY",
+    "https_proxy",
+    "http_proxy",
+    "no_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "GITHUB_STEP_SUMMARY",
+    "LINKWATCH_ARXIV_API_URL",
+    "LINKWATCH_S2_API_URL",
+    "GITHUB_API_URL",
+    "GITHUB_GRAPHQL_URL",
+    "HF_ENDPOINT",
+    "GITHUB_SERVER_URL",
+    "GITHUB_REPOSITORY",
+    "GITHUB_SHA",
+)
+
+
+@pytest.fixture(autouse=True)
+def clean_environ(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test sees a real token, proxy or service URL from the machine it runs on."""
+    for name in _ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty current directory, so no config file of the project leaks into a test."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def write_survey(tmp_path: Path) -> Callable[..., Path]:
+    def write(text: str, name: str = "survey.md") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+def findings_of(path: Path) -> list[Finding]:
+    """Offline findings for one survey file."""
+    return run_checks(Context(parse_survey([read_source(path)])))
+
+
+def kinds_by_line(findings: list[Finding]) -> set[tuple[int, str]]:
+    return {(finding.line, finding.kind) for finding in findings}
+
+
+def expected_in(path: Path) -> set[tuple[int, str]]:
+    """The expectations a fixture survey states in its closing comment:
+
+    <!-- expect
+    12: empty-entry
+    14: malformed-url, placeholder-link
+    -->
+    """
+    block = re.search(r"<!-- expect\n(.*?)-->", path.read_text(encoding="utf-8"), re.S)
+    expected = set()
+    for line in block.group(1).splitlines() if block else []:
+        number, kinds = line.split(":", 1)
+        expected |= {(int(number), kind.strip()) for kind in kinds.split(",") if kind.strip()}
+    return expected
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., Result]:
+    def run(*args: str | Path) -> Result:
+        return CliRunner().invoke(cli, [str(arg) for arg in args], catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def survey_md() -> Iterator[Path]:
+    yield PROJECT / "survey.md"

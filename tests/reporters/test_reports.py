@@ -1,0 +1,93 @@
+"""
+Reports: every format renders the same report; the JSON validates and reads back.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from linkwatch.checks import Context, run_checks
+from linkwatch.files import read_source
+from linkwatch.model import LinkOutcome, LinkStatus
+from linkwatch.parse import parse_survey
+from linkwatch.reporters import FORMATS
+from linkwatch.reporters import markdown as markdown_report
+from linkwatch.reporters.json import schema_errors
+from linkwatch.reporters.report import InputFile, LinkRow, Report, from_json, to_json
+from linkwatch.settings import FORMATS as FORMAT_NAMES
+from tests.conftest import PROJECT
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    source = read_source(PROJECT / "survey.md")
+    survey = parse_survey([source])
+    return Report(
+        generated_at="2026-11-25T12:00:00Z",
+        inputs=(InputFile(source.path, source.sha256),),
+        entries=survey.entries,
+        links=tuple(
+            LinkRow(link, LinkOutcome(LinkStatus.SKIPPED, "offline")) for link in survey.links
+        ),
+        findings=tuple(run_checks(Context(survey))),
+    )
+
+
+def test_every_format_name_has_a_renderer() -> None:
+    assert set(FORMAT_NAMES) == set(FORMATS)
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_every_format_renders(report: Report, name: str) -> None:
+    text = FORMATS[name].render(report)
+    assert "year-mismatch" in text
+
+
+def test_json_report_validates_against_the_schema(report: Report) -> None:
+    data = json.loads(FORMATS["json"].render(report))
+    assert schema_errors(data) == []
+    assert data["summary"]["findings"] == {"error": 8, "warning": 26, "info": 24}
+
+
+def test_json_reads_back_into_the_same_report(report: Report) -> None:
+    data = to_json(report)
+    assert to_json(from_json(data)) == data
+
+
+def test_schema_rejects_a_broken_report(report: Report) -> None:
+    data = to_json(report)
+    data["findings"][0]["severity"] = "fatal"
+    del data["summary"]["entries"]
+    errors = schema_errors(data)
+    assert len(errors) == 2
+
+
+def test_markdown_stays_within_a_github_comment(report: Report) -> None:
+    many = Report(
+        report.generated_at, report.inputs, report.entries, report.links, report.findings * 200
+    )
+    text = markdown_report.render(many)
+    assert len(text) <= markdown_report.GITHUB_COMMENT_LIMIT
+    assert "more findings not shown" in text
+
+
+def test_html_escapes_what_comes_from_the_survey(report: Report) -> None:
+    finding = report.findings[0]
+    hostile = type(finding.problem)(
+        finding.problem.file,
+        finding.problem.line,
+        "<script>alert(1)</script>",
+        entry_title='<img onerror="x">',
+    )
+    evil = Report(
+        report.generated_at,
+        report.inputs,
+        (),
+        (),
+        (type(finding)(finding.kind, finding.severity, hostile, "x"),),
+    )
+    html = FORMATS["html"].render(evil)
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    assert "<img onerror" not in html

@@ -1,0 +1,156 @@
+"""
+The command line: reports written, exit codes, and one clear line for every bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from linkwatch.reporters.json import validate
+
+ROW = "| [Tinystories](https://arxiv.org/abs/2305.07759) | arXiv 2023 | - |\n"
+TABLE = "| Paper | Published in | Code |\n|---|---|---|\n"
+RunCli = Callable[..., Result]
+
+
+def test_offline_check_writes_the_reports(workdir: Path, run_cli: RunCli) -> None:
+    (workdir / "survey.md").write_text(TABLE + ROW)
+    result = run_cli("check", "--offline")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (workdir / "reports").iterdir()) == [
+        "linkwatch.html",
+        "linkwatch.json",
+        "linkwatch.md",
+    ]
+    data = json.loads((workdir / "reports" / "linkwatch.json").read_text())
+    validate(data)
+    assert data["summary"]["entries"] == 1
+    assert "0 errors" in result.output
+
+
+def test_findings_at_the_fail_on_level_exit_1(workdir: Path, run_cli: RunCli) -> None:
+    (workdir / "survey.md").write_text(TABLE + "| []() | arXiv 2024 | - |\n")
+    assert run_cli("check", "--offline").exit_code == 1
+    assert run_cli("check", "--offline", "--fail-on", "never").exit_code == 0
+
+
+def test_fail_on_warning_counts_warnings(workdir: Path, run_cli: RunCli) -> None:
+    (workdir / "survey.md").write_text(TABLE + ROW.replace("2023", "2021"))
+    assert run_cli("check", "--offline").exit_code == 0
+    assert run_cli("check", "--offline", "--fail-on", "warning").exit_code == 1
+
+
+def test_without_offline_it_says_what_was_not_checked(workdir: Path, run_cli: RunCli) -> None:
+    (workdir / "survey.md").write_text(TABLE + ROW)
+    result = run_cli("check", "-o", "out", "-f", "json")
+    assert "Not checked" in result.output
+    data = json.loads((workdir / "out" / "linkwatch.json").read_text())
+    assert {"broken-link", "title-typo"} <= {n["kind"] for n in data["not_run"]}
+
+
+@pytest.mark.parametrize(
+    ("setup", "args", "message"),
+    [
+        (lambda d: None, ["missing.md"], "missing.md: no such file"),
+        (lambda d: (d / "folder").mkdir(), ["folder"], "is a directory"),
+        (lambda d: (d / "bin.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00"), ["bin.md"], "binary"),
+        (
+            lambda d: (d / "latin.md").write_bytes("caf\xe9".encode("latin-1")),
+            ["latin.md"],
+            "not UTF-8",
+        ),
+        (
+            lambda d: (d / "big.md").write_bytes(b"x" * (50 * 1024 * 1024)),
+            ["big.md"],
+            "over the 16 MB limit",
+        ),
+        (lambda d: (d / "linkwatch.toml").write_text("timeout = ["), ["s.md"], "not valid TOML"),
+        (
+            lambda d: (d / "linkwatch.toml").write_text("timeot = 3"),
+            ["s.md"],
+            "unknown key 'timeot'",
+        ),
+        (
+            lambda d: (d / "linkwatch.toml").write_text('timeout = "x"'),
+            ["s.md"],
+            "'timeout' should be a number",
+        ),
+        (lambda d: None, ["s.md", "--config", "nope.toml"], "nope.toml: config file not found"),
+        (lambda d: None, ["s.md", "--max-age", "soon"], "not a duration"),
+        (lambda d: None, ["s.md", "--exclude", "("], "not a valid regular expression"),
+        (lambda d: None, ["s.md", "--concurrency", "0"], "concurrency must be at least 1"),
+        (lambda d: None, ["s.md", "-f", "pdf"], "unknown format 'pdf'"),
+        (lambda d: None, ["s.md", "--frobnicate"], "No such option '--frobnicate'"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    workdir: Path,
+    run_cli: RunCli,
+    setup: Callable[[Path], None],
+    args: list[str],
+    message: str,
+) -> None:
+    (workdir / "s.md").write_text(TABLE + ROW)
+    setup(workdir)
+    result = run_cli("check", "--offline", *args)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith("linkwatch: error: ")
+    assert message in lines[0]
+    assert not (workdir / "reports").exists()
+
+
+@pytest.mark.parametrize("text", ["", "# Just a heading\n\nNo tables here.\n"])
+def test_valid_input_with_nothing_to_check_gives_an_empty_report(
+    workdir: Path,
+    run_cli: RunCli,
+    text: str,
+) -> None:
+    (workdir / "survey.md").write_text(text)
+    result = run_cli("check", "--offline")
+    assert result.exit_code == 0, result.output
+    data = json.loads((workdir / "reports" / "linkwatch.json").read_text())
+    assert (data["summary"]["entries"], data["findings"]) == (0, [])
+
+
+def test_config_in_pyproject_is_read(workdir: Path, run_cli: RunCli) -> None:
+    (workdir / "pyproject.toml").write_text(
+        '[tool.linkwatch]\noutput-dir = "custom"\n[tool.linkwatch.severity]\n'
+        '"year-mismatch" = "error"\n'
+    )
+    (workdir / "survey.md").write_text(TABLE + ROW.replace("2023", "2021"))
+    result = run_cli("check", "--offline")
+    assert result.exit_code == 1
+    assert (workdir / "custom" / "linkwatch.json").exists()
+
+
+def test_console_script_errors_have_no_traceback(workdir: Path) -> None:
+    """Through the real entry point (not CliRunner): one line on stderr, exit 2."""
+    process = subprocess.run(
+        [sys.executable, "-m", "linkwatch", "check", "--offline", "nothing.md"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert process.returncode == 2
+    assert process.stderr == "linkwatch: error: nothing.md: no such file\n"
+
+
+def test_version(run_cli: RunCli) -> None:
+    assert run_cli("--version").output.startswith("linkwatch, version ")
+
+
+def test_github_format_prints_annotations(workdir: Path, run_cli: RunCli) -> None:
+    (workdir / "survey.md").write_text(TABLE + "| []() | arXiv 2024 | - |\n")
+    result = run_cli("check", "--offline", "-f", "github")
+    assert (
+        "::error file=survey.md,line=3,title=linkwatch%3A empty-entry::Empty row" in result.output
+    )
