@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import urlsplit
 
 # New-style IDs (0704.0001 onwards) are YYMM.NNNN until 2014, YYMM.NNNNN since; old-style IDs
 # are archive[.SUBJ]/YYMMNNN. https://info.arxiv.org/help/arxiv_identifier.html
@@ -137,21 +137,24 @@ class ArxivRef:
     def defect(self) -> str | None:
         """Why this ID cannot exist, or None: a month 13, a date before the scheme began, or
         the wrong number of digits for its date (4 until 2014, 5 from 1501 on)."""
-        if not 1 <= self.month <= 12:
-            return f"{self.id} has no valid month ({self.month:02d})"
-        if "/" in self.id:
-            return (
-                None
-                if (1991, 8) <= (self.year, self.month) <= (2007, 3)
-                else (f"old-style IDs like {self.id} ran from 1991 to March 2007")
-            )
-        yymm, number = self.id.split(".")
-        if (self.year, self.month) < (2007, 4):
-            return f"new-style IDs like {self.id} start in April 2007"
-        digits = 5 if yymm >= "1501" else 4
-        if len(number) != digits:
-            return f"IDs from {self.year}-{self.month:02d} have {digits} digits after the dot"
-        return None
+        return _arxiv_defect(self.id, self.year, self.month)
+
+
+@lru_cache(maxsize=65536)
+def _arxiv_defect(arxiv_id: str, year: int, month: int) -> str | None:
+    if not 1 <= month <= 12:
+        return f"{arxiv_id} has no valid month ({month:02d})"
+    if "/" in arxiv_id:
+        if (1991, 8) <= (year, month) <= (2007, 3):
+            return None
+        return f"old-style IDs like {arxiv_id} ran from 1991 to March 2007"
+    yymm, number = arxiv_id.split(".")
+    if (year, month) < (2007, 4):
+        return f"new-style IDs like {arxiv_id} start in April 2007"
+    digits = 5 if yymm >= "1501" else 4
+    if len(number) != digits:
+        return f"IDs from {year}-{month:02d} have {digits} digits after the dot"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,15 +204,36 @@ def parse_arxiv_id(text: str) -> ArxivRef | None:
     return ArxivRef(match["id"], int(version) if version else None)
 
 
+@dataclass(frozen=True, slots=True)
+class UrlParts:
+    scheme: str
+    """Lower-cased."""
+    netloc: str
+    host: str
+    """Lower-cased, without user or port."""
+    path: str
+
+
+# scheme://host[:port]/path: nearly every link of a survey; urlsplit handles the rest.
+_PLAIN_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#@\[\]]*)([^?#]*)")
+
+
 @lru_cache(maxsize=65536)
-def split_url(url: str) -> SplitResult | None:
-    """urlsplit, cached (every check looks at the same links), None when it cannot parse."""
+def split_url(url: str) -> UrlParts | None:
+    """The parts of a URL, None when it cannot be parsed (a bad port, a broken IPv6 host).
+    Cached, and plain URLs skip urlsplit: every check looks at the same links."""
+    plain = _PLAIN_URL.match(url)
+    if plain:
+        host, _, port = plain[2].partition(":")
+        if port and not (port.isdigit() and int(port) <= 65535):
+            return None
+        return UrlParts(plain[1].lower(), plain[2], host.lower(), plain[3])
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a bad port
     except ValueError:
         return None
-    return parts
+    return UrlParts(parts.scheme.lower(), parts.netloc, parts.hostname or "", parts.path)
 
 
 @lru_cache(maxsize=65536)
@@ -222,7 +246,7 @@ def identify(url: str) -> Target:
     parts = split_url(url)
     if parts is None:
         return WebPage(url)
-    host = (parts.hostname or "").lower()
+    host = parts.host
     if parts.scheme not in ("http", "https"):
         return WebPage(url)
     if host in ARXIV_HOSTS:
@@ -285,7 +309,7 @@ def _huggingface(path: str) -> HfRepo | HfOwner | None:
 def host_of(url: str) -> str:
     """The lower-cased host name, or '' when the URL has none."""
     parts = split_url(url)
-    return (parts.hostname or "") if parts else ""
+    return parts.host if parts else ""
 
 
 def host_matches(host: str, domains: frozenset[str]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 
 from linkwatch.checks.base import Context
 from linkwatch.identify import is_paper_url
@@ -100,6 +101,7 @@ def _paper_keys(entry: Entry) -> list[str]:
     return keys
 
 
+@lru_cache(maxsize=65536)
 def normal_title(title: str) -> str:
     """Case, punctuation and spacing removed: what two spellings of one title share."""
     return " ".join(_NOT_ALNUM.sub(" ", title.casefold()).split())

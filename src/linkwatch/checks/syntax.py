@@ -120,8 +120,8 @@ def _url_defect(link: Link) -> tuple[str, Fix | None]:
     parts = split_url(url)
     if parts is None:
         return "it cannot be parsed (a bad port or IPv6 address)", None
-    hostname = parts.hostname or ""
-    if parts.scheme.lower() not in _SCHEMES:
+    hostname = parts.host
+    if parts.scheme not in _SCHEMES:
         return f"'{parts.scheme}://' is not a web address scheme", None
     return _host_defect(parts.netloc, hostname) or _arxiv_defect(url, hostname, parts.path), None
 
@@ -154,7 +154,7 @@ def _at(link: Link, new: str, safe: bool) -> Fix | None:
 
 def _split_urls(entry: Entry) -> Iterator[Problem]:
     for cell in (entry.title_cell, *entry.code_cells):
-        match = _SPLIT_URL.match(cell.text) if cell else None
+        match = _SPLIT_URL.match(cell.text) if cell and " " in cell.text.strip() else None
         if cell and match:
             joined = match["head"] + "".join(match["tail"].split())
             yield Problem(

@@ -23,10 +23,10 @@ from markdown_it.rules_core.text_join import text_join
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-# Characters that can start any inline rule we enable (newline, escape, code span, strikethrough,
-# emphasis, link, image, autolink or HTML, entity). Cell text without them is one plain text
+# Characters that can start any inline rule we enable (newline, escape, code span, emphasis,
+# link, image, autolink or HTML, entity). Cell text without them is one plain text
 # token, so the (costly) inline tokenizer is skipped for it: most 'Published in' cells.
-_INLINE_TRIGGERS = re.compile(r"[\n\\`~*_\[!<&]")
+_INLINE_TRIGGERS = re.compile(r"[\n\\`*_\[!<&]")
 
 InlineRule = Callable[[StateInline, bool], bool]
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
@@ -52,7 +52,7 @@ def parse(text: str, sink: TokenSink) -> None:
 def markdown() -> MarkdownIt:
     """One shared, configured parser (building it costs more than parsing a small survey)."""
     md = MarkdownIt("commonmark", {"inline_definitions": True, "linkify": False})
-    md.enable(["table", "strikethrough"])
+    md.enable("table")  # strikethrough is GFM too, but changes no link, title or cell
     md.normalizeLink = _as_written  # type: ignore[method-assign]
     md.normalizeLinkText = _as_written  # type: ignore[method-assign]
     md.core.ruler.at("inline", _inline_when_needed)

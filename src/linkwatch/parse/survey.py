@@ -84,7 +84,8 @@ class _Walker:
         """Read the next batch of tokens (batches end at a table's end, so a heading and its
         text never straddle two)."""
         for index, token in enumerate(tokens):
-            self._visit(token, tokens[index - 1] if index else None)
+            if token.type in _VISITED:
+                self._visit(token, tokens[index - 1] if index else None)
 
     def _visit(self, token: Token, previous: Token | None) -> None:
         match token.type:
@@ -239,6 +240,9 @@ class _Walker:
         """The links of one inline token. `base` is the column where its content starts in a
         table cell; elsewhere columns are found by searching the line."""
         children = inline.children or []
+        if len(children) == 1 and children[0].type == "text":  # most cells: plain text
+            yield from self._bare(children[0].content, line, role, base or 0)
+            return
         depth = 0
         at = line
         for index, child in enumerate(children):
@@ -336,6 +340,9 @@ class _Walker:
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
+_VISITED = frozenset(
+    {"inline", "table_open", "tr_open", "tr_close", "table_close", "definition", "html_block"}
+)
 _LINK_ROLE = {
     Column.TITLE: Role.PAPER,
     Column.CODE: Role.CODE,
@@ -387,6 +394,8 @@ def _label_text(siblings: list[Token], index: int) -> str:
 
 
 def _plain_text(children: Sequence[Token]) -> str:
+    if len(children) == 1 and children[0].type == "text":
+        return children[0].content  # most cells: one plain text token
     return "".join(_token_text(token) for token in children)
 
 
