@@ -19,8 +19,18 @@ import tempfile
 import time
 from pathlib import Path
 
-VENUES = ["arxiv 2023", "NeurIPS 2022", "ICLR 2024", "NIPS 2021", "Arxiv 2022", "ACL 2023",
-          "EMNLP Workshop 2023", "Findings of ACL 2024", "41 ICML", "arxuv 2023"]  # fmt: skip
+VENUES = [
+    "arxiv 2023",
+    "NeurIPS 2022",
+    "ICLR 2024",
+    "NIPS 2021",
+    "Arxiv 2022",
+    "ACL 2023",
+    "EMNLP Workshop 2023",
+    "Findings of ACL 2024",
+    "41 ICML",
+    "arxuv 2023",
+]
 
 
 def generate(rows: int, seed: int = 7) -> str:
@@ -30,14 +40,24 @@ def generate(rows: int, seed: int = 7) -> str:
     lines = ["# Generated survey", "", "## Table of Contents", "* [Section 0](#section-0)", ""]
     for row in range(rows):
         if row % 250 == 0:
-            lines += ["", f"## Section {row // 250}", "",
-                      "| Paper | Published in | Code/Project |", "|---|:---:|:---:|"]  # fmt: skip
+            lines += [
+                "",
+                f"## Section {row // 250}",
+                "",
+                "| Paper | Published in | Code/Project |",
+                "|---|:---:|:---:|",
+            ]
         month = rng.randint(1, 12)
         arxiv_id = f"{rng.randint(18, 24)}{month:02d}.{rng.randint(1, 99999):05d}"
         scheme = "http" if rng.random() < 0.05 else "https"
         title = f"Paper {row}: learning {rng.choice(['to reason', 'from data', 'fast'])}"
-        code = rng.choice(["-", f"https://github.com/owner{row}/repo{row}",
-                           f"https://huggingface.co/datasets/org{row}/set"])  # fmt: skip
+        code = rng.choice(
+            [
+                "-",
+                f"https://github.com/owner{row}/repo{row}",
+                f"https://huggingface.co/datasets/org{row}/set",
+            ]
+        )
         lines.append(
             f"| [{title}]({scheme}://arxiv.org/abs/{arxiv_id}) | {rng.choice(VENUES)} | {code} |"
         )
@@ -53,9 +73,18 @@ def one_run(path: str) -> None:
     started = time.perf_counter()
     report = pipeline.run(Settings(files=(Path(path),), offline=True))
     seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "rss_mb": _rss_mb(), "rss_before_mb": before,
-                      "entries": len(report.entries), "links": len(report.links),
-                      "findings": len(report.findings)}))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "rss_mb": _rss_mb(),
+                "rss_before_mb": before,
+                "entries": len(report.entries),
+                "links": len(report.links),
+                "findings": len(report.findings),
+            }
+        )
+    )
 
 
 def _rss_mb() -> float:
@@ -87,8 +116,12 @@ def main() -> None:
 
 
 def _child(path: Path) -> dict[str, float]:
-    output = subprocess.run([sys.executable, __file__, "--one-run", str(path)],
-                            capture_output=True, text=True, check=True).stdout  # fmt: skip
+    output = subprocess.run(
+        [sys.executable, __file__, "--one-run", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return json.loads(output)
 
 

@@ -5,10 +5,12 @@ Shared fixtures: a clean environment for every test, survey files on disk, and t
 from __future__ import annotations
 
 import re
+import ssl
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import trustme
 from click.testing import CliRunner, Result
 
 from linkwatch.checks import Context, run_checks
@@ -16,7 +18,10 @@ from linkwatch.cli import cli
 from linkwatch.files import read_source
 from linkwatch.model import Finding
 from linkwatch.parse import parse_survey
+from tests.servers.loopback import LoopbackServer, serving
+from tests.servers.web import WebState, make_app
 
+Web = tuple[LoopbackServer, WebState]
 SURVEYS = Path(__file__).parent / "surveys"
 PROJECT = Path(__file__).parent.parent
 
@@ -104,3 +109,33 @@ def run_cli() -> Callable[..., Result]:
 @pytest.fixture
 def survey_md() -> Iterator[Path]:
     yield PROJECT / "survey.md"
+
+
+@pytest.fixture
+def web() -> Iterator[tuple[LoopbackServer, WebState]]:
+    state = WebState()
+    with serving(make_app(state)) as server:
+        yield server, state
+
+
+@pytest.fixture(scope="session")
+def certificate_authority() -> trustme.CA:
+    return trustme.CA()
+
+
+@pytest.fixture
+def tls_web(certificate_authority: trustme.CA) -> Iterator[tuple[LoopbackServer, WebState]]:
+    """The same simulated web over TLS, with a certificate from a CA nobody trusts by default."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    certificate_authority.issue_cert("127.0.0.1").configure_cert(context)
+    state = WebState()
+    with serving(make_app(state), ssl_context=context) as server:
+        yield server, state
+
+
+@pytest.fixture
+def trusting(certificate_authority: trustme.CA) -> ssl.SSLContext:
+    """A client TLS context that trusts the test CA (as a company CA would be trusted)."""
+    context = ssl.create_default_context()
+    certificate_authority.configure_trust(context)
+    return context

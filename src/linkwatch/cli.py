@@ -105,6 +105,8 @@ def check(files: tuple[Path, ...], config_path: Path | None, **options: Any) -> 
     written = write_reports(report, settings.formats, settings.output_dir, click.echo)
     for line in summary_lines(report, written, settings.verbose, settings.quiet):
         click.echo(line, err="github" in settings.formats)
+    if report.could_not_run:
+        click.echo(f"linkwatch: {report.could_not_run}", err=True)
     return pipeline.exit_code(report, settings.fail_on)
 
 

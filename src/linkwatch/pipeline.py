@@ -1,58 +1,167 @@
 """
-One run: read → parse → (resolve) → check → report. The only place the stages meet.
+One run: read → parse → resolve → check → report. The only place the stages meet.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import ssl
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
+from linkwatch.cache import Cache
 from linkwatch.checks import NOT_BUILT, Context, run_checks, runnable
+from linkwatch.client import Client, Limits
+from linkwatch.errors import BadInput
 from linkwatch.files import read_source
 from linkwatch.model import Link, LinkOutcome, LinkStatus, Severity, Survey
 from linkwatch.parse import parse_survey
+from linkwatch.progress import Progress, progress_for
 from linkwatch.records import Records
 from linkwatch.reporters.report import InputFile, LinkRow, NotRun, Report, now_utc
+from linkwatch.resolvers import API_RESOLVERS
+from linkwatch.resolvers.base import Resolver, Resources
+from linkwatch.resolvers.web import WebResolver
 from linkwatch.settings import Settings
 
+_NOTHING_REACHED = "nothing could be verified: no host or service could be reached"
 
-def run(settings: Settings) -> Report:
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What the resolve stage hands on: the records and what the run should say about it."""
+
+    records: Records = field(default_factory=Records)
+    requests: Mapping[str, int] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+    wanted: int = 0
+    """How many identifiers the resolvers were asked about (excluded links not counted)."""
+    verified: int = 0
+    """How many of them got a real answer, from a service or the cache."""
+
+
+def run(settings: Settings, progress: Progress | None = None) -> Report:
     """Check the survey files and return the report (nothing is written here)."""
     started = time.monotonic()
     sources = [read_source(path, settings.max_file_bytes) for path in settings.files]
-    records = Records()
-    ready, skipped = runnable(records.resolved)
     with paused_gc():
         survey = parse_survey(sources)
-        findings = run_checks(Context(survey, records), settings.severity, ready)
-    reason = "offline" if settings.offline else "network checks not built yet"
+    if settings.offline:
+        resolution = Resolution()
+    else:
+        bar = progress or progress_for(settings.quiet, settings.progress)
+        try:
+            resolution = asyncio.run(resolve(survey, settings, bar))
+        finally:
+            bar.close()
+    ready, skipped = runnable(resolution.records.resolved)
+    with paused_gc():
+        findings = run_checks(Context(survey, resolution.records), settings.severity, ready)
+    reason = "offline" if settings.offline else "not built yet"
     not_run = [NotRun(check.kind, reason) for check in skipped]
     not_run += [NotRun(kind, reason) for kind in NOT_BUILT]
     return Report(
         generated_at=now_utc(),
         inputs=tuple(InputFile(source.path, source.sha256) for source in sources),
         entries=survey.entries,
-        links=tuple(LinkRow(link, _offline_outcome(link, survey)) for link in survey.links),
+        links=tuple(_row(link, survey, resolution.records, settings) for link in survey.links),
         findings=tuple(findings),
         duration_s=time.monotonic() - started,
+        requests=dict(sorted(resolution.requests.items())),
         not_run=tuple(not_run),
+        notes=resolution.notes,
+        could_not_run=_could_not_run(settings, resolution),
     )
 
 
-def _offline_outcome(link: Link, survey: Survey) -> LinkOutcome:
-    """What can be said of a link without a request: anchors are checked, the rest is not."""
+async def resolve(survey: Survey, settings: Settings, progress: Progress) -> Resolution:
+    """Ask every service about the survey at once, sharing one client and one cache."""
+    cache = Cache(settings.cache_path)
+    try:
+        async with Client(_limits(settings)) as client:
+            resources = Resources(client, cache, settings, progress)
+            resolvers: list[Resolver[Any, Any]] = [kind(resources) for kind in API_RESOLVERS]
+            web = WebResolver(resources, claimed=lambda url: any(r.claims(url) for r in resolvers))
+            resolvers.append(web)
+            wanted = [resolver.wanted(survey) for resolver in resolvers]
+            results = await asyncio.gather(
+                *(
+                    resolver.resolve_all(keys)
+                    for resolver, keys in zip(resolvers, wanted, strict=True)
+                )
+            )
+    finally:
+        cache.close()
+    families = {
+        resolver.family: result for resolver, result in zip(resolvers, results, strict=True)
+    }
+    notes = [*([cache.note] if cache.note else []), *resources.notes]
+    verified = sum(r.verified(result) for r, result in zip(resolvers, results, strict=True))
+    excluded = sum(
+        1 for record in families["web"].values() if record.outcome.status == LinkStatus.SKIPPED
+    )
+    return Resolution(
+        Records.from_families(families),
+        dict(client.requests),
+        tuple(notes),
+        sum(len(keys) for keys in wanted) - excluded,
+        verified,
+    )
+
+
+def _limits(settings: Settings) -> Limits:
+    return Limits(
+        settings.concurrency,
+        settings.host_concurrency,
+        settings.timeout,
+        settings.retries,
+        settings.hosts,
+        ssl=_trust(settings.ca_bundle) if settings.ca_bundle else None,
+    )
+
+
+def _trust(bundle: Path) -> ssl.SSLContext:
+    try:
+        return ssl.create_default_context(cafile=str(bundle))
+    except (OSError, ssl.SSLError) as exc:
+        raise BadInput(f"ca_bundle {bundle}: not a readable PEM certificate file ({exc})") from None
+
+
+def _could_not_run(settings: Settings, resolution: Resolution) -> str | None:
+    """Exit 3 territory: there was something to ask, and no answer came from anywhere."""
+    if settings.offline or resolution.wanted == 0 or resolution.verified > 0:
+        return None
+    return _NOTHING_REACHED
+
+
+def _row(link: Link, survey: Survey, records: Records, settings: Settings) -> LinkRow:
+    record = records.web.get(link.url)
+    if record is not None:
+        return LinkRow(link, record.outcome)
+    return LinkRow(link, _unprobed_outcome(link, survey, settings))
+
+
+def _unprobed_outcome(link: Link, survey: Survey, settings: Settings) -> LinkOutcome:
+    """What can be said of a link no resolver probed: anchors are checked, the rest is not."""
     if link.url.startswith("#") and len(link.url) > 1:
         found = link.url[1:] in survey.anchors(link.file)
         return LinkOutcome(
             LinkStatus.OK if found else LinkStatus.BROKEN,
             "heading found" if found else "no heading has this anchor",
         )
-    return _NOT_PROBED
+    if settings.offline:
+        return _NOT_PROBED
+    return _NOT_A_WEB_LINK if "://" not in link.url else _NOT_YET
 
 
 _NOT_PROBED = LinkOutcome(LinkStatus.SKIPPED, "not probed (offline)")
+_NOT_A_WEB_LINK = LinkOutcome(LinkStatus.SKIPPED, "not a web link")
+_NOT_YET = LinkOutcome(LinkStatus.SKIPPED, "its service's check is not built yet")
 
 
 @contextmanager
@@ -69,7 +178,10 @@ def paused_gc() -> Iterator[None]:
 
 
 def exit_code(report: Report, fail_on: str) -> int:
-    """0 when nothing reaches the --fail-on level, 1 otherwise."""
+    """3 when the checks could not run; else 0 when nothing reaches the --fail-on level, 1
+    otherwise."""
+    if report.could_not_run:
+        return 3
     if fail_on == "never":
         return 0
     threshold = Severity(fail_on).rank

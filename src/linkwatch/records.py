@@ -1,13 +1,17 @@
 """
-What the resolvers learned, handed to the checks: one mapping per service.
+What the resolvers learned, handed to the checks: one mapping per record family.
 
-An empty Records is an offline run; a check whose records are missing is simply not run, and
-the report says so.
+An empty Records is an offline run; a check whose family is missing is not run, and the report
+says so. Each resolver's family name is the name of its field here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from linkwatch.resolvers.web import WebRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,4 +19,10 @@ class Records:
     """Resolver results keyed by what was asked (a URL, an arXiv ID, a repository)."""
 
     resolved: frozenset[str] = frozenset()
-    """The record families that were fetched in this run ('links', 'arxiv', ...)."""
+    """The record families that were fetched in this run."""
+    web: Mapping[str, WebRecord] = field(default_factory=dict)
+    """Plain web links by URL as written in the survey."""
+
+    @classmethod
+    def from_families(cls, families: Mapping[str, Mapping[Any, Any]]) -> Records:
+        return cls(frozenset(families), **families)

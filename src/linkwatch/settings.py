@@ -92,6 +92,8 @@ class Settings:
     arxiv_batch_size: int = 100
     arxiv_delay_seconds: float = 3.0
     max_file_mb: float = 16.0
+    ca_bundle: Path | None = None
+    """PEM certificates to trust instead of the system's (a company proxy's CA)."""
     severity: Mapping[str, Severity] = field(default_factory=dict)
     hosts: Mapping[str, HostRule] = field(default_factory=dict)
     services: Services = field(default_factory=Services)
@@ -113,6 +115,7 @@ _SCALARS: dict[str, type] = {
     "retries": int,
     "fail_on": str,
     "arxiv_batch_size": int,
+    "ca_bundle": str,
     "arxiv_delay_seconds": (int, float),
     "max_file_mb": (int, float),
 }  # type: ignore[dict-item]
@@ -217,6 +220,8 @@ def _setting(name: str, value: Any) -> dict[str, Any]:
             return {"hosts": parse_hosts(value)}
         case "baseline":
             return {"baseline": Path(value)}
+        case "ca_bundle":
+            return {"ca_bundle": Path(value)}
         case "no_progress":
             return {"progress": False} if value else {}
         case _ if name in {f.name for f in fields(Settings)}:

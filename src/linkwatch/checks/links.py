@@ -1,14 +1,17 @@
 """
-Checks on how links are written that need no request: http:// where the host serves https.
+Checks on links: http:// where https is served, and what probing each link found (broken,
+too slow, moved, rate-limited, or impossible to verify).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from linkwatch.checks.base import Context
 from linkwatch.identify import host_matches, host_of
-from linkwatch.model import Fix, Problem
+from linkwatch.model import Fix, Link, LinkStatus, Problem
+from linkwatch.resolvers.web import WebRecord
 
 # Hosts that serve every page over https (most redirect http:// to it, or use HSTS).
 HTTPS_HOSTS = frozenset(
@@ -58,22 +61,112 @@ HTTPS_HOSTS = frozenset(
 
 
 def insecure_link(context: Context) -> Iterator[Problem]:
-    """An http:// link to a host known to serve https (`http://arxiv.org/abs/2211.09085`):
-    the reader's first request goes out unencrypted. Fix: the https:// link."""
+    """An http:// link to a host that serves https (`http://arxiv.org/abs/2211.09085`): known
+    hosts offline, any other host when its https:// form answered the same. The reader's
+    first request goes out unencrypted. Fix: the https:// link."""
     for link in context.survey.links:
         if not link.url.lower().startswith("http://"):
             continue
-        if not host_matches(host_of(link.url), HTTPS_HOSTS):
+        record = context.records.web.get(link.url)
+        known = host_matches(host_of(link.url), HTTPS_HOSTS)
+        if known or (record is not None and record.https_ok):
+            secure = "https://" + link.url[len("http://") :]
+            yield Problem(
+                link.file,
+                link.line,
+                f"Insecure link: {host_of(link.url)} serves https, so link {secure}.",
+                url=link.url,
+                entry_title=link.text or None,
+                expected=secure,
+                actual=link.url,
+                fix=_replacing(link, secure),
+            )
+
+
+def broken_link(context: Context) -> Iterator[Problem]:
+    """A link that is gone: 404 or 410, a 5xx on every try, a name that does not resolve while
+    others do, a refused connection, a bad certificate or a redirect loop."""
+    for link, record in _probed(context, LinkStatus.BROKEN):
+        yield _problem(link, record, f"Broken link: {record.outcome.detail}.")
+
+
+def timeout(context: Context) -> Iterator[Problem]:
+    """A link whose server did not answer within --timeout, on any try: slow or dying, not
+    proven broken."""
+    for link, record in _probed(context, LinkStatus.TIMEOUT):
+        yield _problem(link, record, f"No answer in time: {record.outcome.detail}.")
+
+
+def redirect(context: Context) -> Iterator[Problem]:
+    """A link that moved permanently (301/308): readers take a detour, and old addresses die
+    eventually. Fix: the address it moved to (not applied unasked when the move lands on a
+    site's front page, or when --remap changed the address probed). Also a redirect from https
+    to plain http. A move from http:// to https:// is left to insecure-link."""
+    for link in context.survey.links:
+        record = context.records.web.get(link.url)
+        if record is None:
             continue
-        secure = "https://" + link.url[len("http://") :]
-        fix = Fix(link.line, link.url, secure, link.span.start) if link.span else None
-        yield Problem(
-            link.file,
-            link.line,
-            f"Insecure link: {host_of(link.url)} serves https, so link {secure}.",
-            url=link.url,
-            entry_title=link.text or None,
-            expected=secure,
-            actual=link.url,
-            fix=fix,
+        if record.downgraded:
+            yield _problem(link, record, "This https link redirects to plain http (a downgrade).")
+        elif record.moved_to and not record.https_ok:
+            safe = record.probed_url is None and _plausible_move(link.url, record.moved_to)
+            yield _problem(
+                link,
+                record,
+                f"Moved permanently to {record.moved_to}.",
+                fix=_replacing(link, record.moved_to, safe=safe),
+            )
+
+
+def rate_limited(context: Context) -> Iterator[Problem]:
+    """A link whose host still answered 429 after its Retry-After was honoured: not verified,
+    and not broken either."""
+    for link, record in _probed(context, LinkStatus.RATE_LIMITED):
+        yield _problem(
+            link,
+            record,
+            "Not verified: the host kept answering 429 Too Many Requests; try again later.",
         )
+
+
+def unverified(context: Context) -> Iterator[Problem]:
+    """A link that could not be verified for a reason that is not the link's fault: the server
+    refuses automated checks (401/403) or keeps resetting the connection."""
+    for link, record in _probed(context, LinkStatus.ERROR):
+        if not record.network_down:
+            yield _problem(link, record, f"Could not verify: {record.outcome.detail}.")
+
+
+def _probed(context: Context, status: LinkStatus) -> Iterator[tuple[Link, WebRecord]]:
+    for link in context.survey.links:
+        record = context.records.web.get(link.url)
+        if record is not None and record.outcome.status == status:
+            yield link, record
+
+
+def _problem(link: Link, record: WebRecord, message: str, fix: Fix | None = None) -> Problem:
+    final = record.outcome.final_url
+    return Problem(
+        link.file,
+        link.line,
+        message,
+        url=link.url,
+        entry_title=link.text or None,
+        actual=link.url,
+        expected=record.moved_to,
+        evidence=final,
+        fix=fix,
+    )
+
+
+def _replacing(link: Link, new: str, safe: bool = True) -> Fix | None:
+    if link.span is None:
+        return None
+    return Fix(link.line, link.url, new, link.span.start, safe)
+
+
+def _plausible_move(old: str, new: str) -> bool:
+    """A page moved to a site's front page is more likely gone than moved: offer that fix,
+    but do not apply it unasked."""
+    old_path, new_path = urlsplit(old).path.strip("/"), urlsplit(new).path.strip("/")
+    return bool(new_path) or not old_path

@@ -66,6 +66,8 @@ class Report:
     """Run-level remarks a reader must see ('the network was unreachable')."""
     fixed: tuple[Finding, ...] = ()
     """Findings of the baseline report that this run no longer finds."""
+    could_not_run: str | None = None
+    """Why the checks could not run at all (the network is down): exit code 3."""
     tool_version: str = __version__
 
     def count(self, severity: Severity) -> int:
@@ -99,6 +101,7 @@ def to_json(report: Report) -> dict[str, Any]:
         "fixed": [finding_json(finding) for finding in report.fixed],
         "not_run": [{"kind": n.kind, "reason": n.reason} for n in report.not_run],
         "notes": list(report.notes),
+        "could_not_run": report.could_not_run,
     }
 
 
@@ -181,6 +184,7 @@ def from_json(data: Mapping[str, Any]) -> Report:
         not_run=tuple(NotRun(n["kind"], n["reason"]) for n in data.get("not_run", [])),
         notes=tuple(data.get("notes", [])),
         fixed=tuple(finding_from(f) for f in data.get("fixed", [])),
+        could_not_run=data.get("could_not_run"),
         tool_version=data["tool"]["version"],
     )
 

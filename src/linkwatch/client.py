@@ -1,0 +1,371 @@
+"""
+The one HTTP client of a run, shared by every resolver: connection pooling, politeness and
+retries in one place, so resolvers only say what to fetch.
+
+Each request goes through the same sequence: join an identical request already in flight →
+take the host's slot (its cap, its pause, any Retry-After it asked for) → take a global slot →
+send → record the figures → on a transient answer, wait (Retry-After, else exponential backoff
+with jitter) and try again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import json as jsonlib
+import ssl
+import time
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import aiohttp
+from multidict import CIMultiDict, CIMultiDictProxy
+from tenacity import AsyncRetrying, RetryCallState, wait_random_exponential
+
+from linkwatch import __version__
+from linkwatch.failures import Failure, FailureKind, classify, is_transient, retry_after_seconds
+from linkwatch.settings import HostRule
+
+USER_AGENT = f"linkwatch/{__version__} (+https://github.com/linkwatch/linkwatch)"
+MAX_REDIRECTS = 10
+_MAX_BODY = 32 * 1024 * 1024  # an API answer larger than this is not an API answer
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An HTTP answer: status, headers, the body (or the prefix asked for) and timings."""
+
+    status: int
+    headers: CIMultiDictProxy[str]
+    body: bytes
+    url: str
+    elapsed_ms: int
+    attempts: int = 1
+
+    def json(self) -> Any:
+        return jsonlib.loads(self.body)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A credential that may only ever be sent to one origin (scheme, host and port)."""
+
+    origin: str
+    authorization: str = field(repr=False)
+
+    @classmethod
+    def for_url(cls, url: str, authorization: str) -> Token:
+        return cls(origin_of(url), authorization)
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    method: str
+    url: str
+    headers: Mapping[str, str]
+    json: Any
+    token: Token | None
+    read_limit: int | None
+    continued: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    concurrency: int = 64
+    host_concurrency: int = 4
+    timeout: float = 20.0
+    retries: int = 3
+    hosts: Mapping[str, HostRule] = field(default_factory=dict)
+    backoff: float = 1.0
+    """First wait of the exponential backoff, in seconds."""
+    retry_after_cap: float = 60.0
+    """Longest Retry-After honoured; asked to wait longer, the link is left rate-limited."""
+    ssl: ssl.SSLContext | None = None
+    """Certificates to trust instead of the system's (a company CA, a test CA)."""
+
+
+class _Slots:
+    """A semaphore whose waiters are served by priority, then in order of arrival: a link
+    already under way (a retry, the next hop, GET after HEAD) goes before links not started,
+    so a slow link's second try does not queue behind the whole host."""
+
+    def __init__(self, size: int) -> None:
+        self._free = size
+        self._waiters: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._arrivals = itertools.count()
+
+    async def acquire(self, priority: int) -> None:
+        if self._free > 0 and not self._waiters:
+            self._free -= 1
+            return
+        granted = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiters, (priority, next(self._arrivals), granted))
+        try:
+            await granted
+        except asyncio.CancelledError:
+            if granted.done() and not granted.cancelled():
+                self.release()  # handed a slot just as we were cancelled: pass it on
+            raise
+
+    def release(self) -> None:
+        while self._waiters:
+            granted = heapq.heappop(self._waiters)[2]
+            if not granted.done():
+                granted.set_result(None)
+                return
+        self._free += 1
+
+
+@dataclass(slots=True)
+class _Host:
+    """The politeness state of one origin."""
+
+    slots: _Slots
+    delay: float = 0.0
+    not_before: float = 0.0
+    in_flight: int = 0
+    peak: int = 0
+
+
+class Client:
+    """Use as `async with Client(limits) as client:`; one per run."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.requests: Counter[str] = Counter()
+        """Requests sent per host name, retries included (the report's 'requests')."""
+        self._hosts: dict[str, _Host] = {}
+        self._global = asyncio.Semaphore(limits.concurrency)
+        self._in_flight: dict[tuple[str, str, str | None], asyncio.Future[Answer]] = {}
+        self._unresolvable: dict[str, Failure] = {}
+        """Hosts whose name did not resolve: asked once per run, not once per link."""
+        self._session: aiohttp.ClientSession | None = None
+        self._backoff = wait_random_exponential(multiplier=limits.backoff, max=30.0)
+
+    async def __aenter__(self) -> Client:
+        connector = aiohttp.TCPConnector(
+            limit=self.limits.concurrency,
+            limit_per_host=0,
+            ttl_dns_cache=300,
+            ssl=self.limits.ssl or True,
+        )
+        self._session = aiohttp.ClientSession(
+            connector=connector,
+            trust_env=True,
+            headers={"User-Agent": USER_AGENT},
+            cookie_jar=aiohttp.DummyCookieJar(),
+        )
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+    def peak_in_flight(self) -> dict[str, int]:
+        """The most requests ever in flight at once, per origin."""
+        return {origin: host.peak for origin, host in self._hosts.items()}
+
+    async def fetch(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        json: Any = None,
+        token: Token | None = None,
+        read_limit: int | None = None,
+        follow_redirects: bool = False,
+        continued: bool = False,
+    ) -> Answer:
+        """One request, retried while the answer is transient; raises Failure when no HTTP
+        answer came. `read_limit` reads only that much of the body (a probe needs no more);
+        redirects are followed only when asked, the token dropped on leaving its origin;
+        `continued` marks a later step of work under way, served before new work."""
+        request = _Request(method, url, headers or {}, json, token, read_limit, continued)
+        key = (method, url, token.origin if token else None)
+        shareable = json is None and method in ("GET", "HEAD")
+        if shareable and key in self._in_flight:
+            return await asyncio.shield(self._in_flight[key])
+        task = asyncio.ensure_future(self._fetch(request, follow_redirects))
+        if shareable:
+            self._in_flight[key] = task
+            task.add_done_callback(lambda _: self._in_flight.pop(key, None))
+        return await task
+
+    async def _fetch(self, request: _Request, follow: bool) -> Answer:
+        answer = await self._with_retries(request)
+        for _ in range(MAX_REDIRECTS):
+            location = answer.headers.get("Location")
+            if not follow or answer.status not in (301, 302, 303, 307, 308) or not location:
+                return answer
+            method = "GET" if answer.status == 303 else request.method
+            url = urljoin(answer.url, location)
+            request = replace(request, method=method, url=url, continued=True)
+            answer = await self._with_retries(request)
+        raise Failure(FailureKind.OTHER, f"more than {MAX_REDIRECTS} redirects")
+
+    async def _with_retries(self, request: _Request) -> Answer:
+        retrying = AsyncRetrying(
+            stop=self._stop,
+            wait=self._wait,
+            reraise=True,
+            retry=self._should_retry,
+            retry_error_callback=_last_outcome,
+        )
+        tries = itertools.count()
+
+        async def attempt() -> Answer:
+            first = next(tries) == 0
+            return await self._once(request if first else replace(request, continued=True))
+
+        answer: Answer = await retrying(attempt)
+        attempts = retrying.statistics.get("attempt_number", 1)
+        return replace(answer, attempts=attempts)
+
+    async def _once(self, request: _Request) -> Answer:
+        """One request through the host's slot and a global slot."""
+        hostname = _hostname(request.url)
+        if (known := self._unresolvable.get(hostname)) is not None:
+            raise known
+        host = self._host(request.url)
+        await host.slots.acquire(0 if request.continued else 1)
+        try:
+            await self._wait_turn(host)
+            async with self._global:
+                host.in_flight += 1
+                host.peak = max(host.peak, host.in_flight)
+                self.requests[hostname] += 1
+                try:
+                    return await self._send(request)
+                except Failure as failure:
+                    if failure.kind == FailureKind.DNS:
+                        self._unresolvable[hostname] = failure
+                    raise
+                finally:
+                    host.in_flight -= 1
+                    host.not_before = max(host.not_before, time.monotonic() + host.delay)
+        finally:
+            host.slots.release()
+
+    async def _send(self, request: _Request) -> Answer:
+        assert self._session is not None, "use the client as an async context manager"
+        sent = CIMultiDict(request.headers)
+        token = request.token
+        if token is not None and origin_of(request.url) == token.origin:
+            sent["Authorization"] = token.authorization
+        started = time.monotonic()
+        try:
+            async with self._session.request(
+                request.method,
+                request.url,
+                headers=sent,
+                json=request.json,
+                allow_redirects=False,
+                timeout=aiohttp.ClientTimeout(
+                    total=self.limits.timeout, sock_connect=self.limits.timeout
+                ),
+            ) as response:
+                body = await _read(response, request.read_limit)
+                elapsed = int((time.monotonic() - started) * 1000)
+                return Answer(response.status, response.headers, body, request.url, elapsed)
+        except (aiohttp.ClientError, TimeoutError, OSError, ValueError) as exc:
+            failure = classify(exc, _hostname(request.url) or request.url)
+            failure.elapsed = time.monotonic() - started
+            raise failure from exc
+
+    async def _wait_turn(self, host: _Host) -> None:
+        """Sleep until the host may be asked again (its pause, or the Retry-After it sent)."""
+        while (delay := host.not_before - time.monotonic()) > 0:
+            await asyncio.sleep(delay)
+
+    def _host(self, url: str) -> _Host:
+        origin = origin_of(url)
+        if origin not in self._hosts:
+            rule = self.limits.hosts.get(_hostname(url), HostRule())
+            self._hosts[origin] = _Host(
+                _Slots(rule.concurrency or self.limits.host_concurrency),
+                rule.delay_seconds,
+            )
+        return self._hosts[origin]
+
+    # retry policy
+
+    def _should_retry(self, state: RetryCallState) -> bool:
+        outcome = state.outcome
+        if outcome is None:
+            return False
+        if outcome.failed:
+            error = outcome.exception()
+            return isinstance(error, Failure) and is_transient(error)
+        return is_transient(outcome.result().status)
+
+    def _stop(self, state: RetryCallState) -> bool:
+        if state.attempt_number > self.limits.retries:
+            return True
+        wait = self._retry_after(state)
+        return wait is not None and wait > self.limits.retry_after_cap
+
+    def _wait(self, state: RetryCallState) -> float:
+        # tenacity asks for the wait before it asks whether to stop: a Retry-After beyond the
+        # cap must not hold the host, as no retry will follow.
+        wait = self._retry_after(state)
+        if wait is not None and wait <= self.limits.retry_after_cap:
+            assert state.outcome is not None  # a Retry-After came with an answer
+            host = self._host(state.outcome.result().url)
+            host.not_before = max(host.not_before, time.monotonic() + wait)
+            return 0.0  # the host's turn now waits for everyone asking it
+        if wait is not None:
+            return 0.0
+        return max(0.0, self._backoff(state) - _spent(state))
+
+    def _retry_after(self, state: RetryCallState) -> float | None:
+        outcome = state.outcome
+        if outcome is None or outcome.failed:
+            return None
+        return retry_after_seconds(outcome.result().headers.get("Retry-After"))
+
+
+def _spent(state: RetryCallState) -> float:
+    """How long the failed try itself took: waiting out a timeout already gave the host a
+    rest, so the backoff only adds what is missing."""
+    assert state.outcome is not None
+    if state.outcome.failed:
+        return getattr(state.outcome.exception(), "elapsed", 0.0)
+    return state.outcome.result().elapsed_ms / 1000
+
+
+def _last_outcome(state: RetryCallState) -> Answer:
+    """After the last try: the last answer (a 503 is still an answer), or its failure."""
+    assert state.outcome is not None
+    return state.outcome.result()
+
+
+async def _read(response: aiohttp.ClientResponse, limit: int | None) -> bytes:
+    if limit is None:
+        chunks, size = [], 0
+        async for chunk in response.content.iter_any():
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > _MAX_BODY:
+                raise Failure(FailureKind.OTHER, f"the answer is over {_MAX_BODY >> 20} MB")
+        return b"".join(chunks)
+    body = await response.content.read(limit) if limit > 0 else b""
+    if not response.content.at_eof():
+        response.close()  # drop the connection rather than download the rest
+    return body
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+def _hostname(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""

@@ -1,0 +1,13 @@
+"""
+Resolvers: one per service, each asked for all of its identifiers at once.
+
+The web prober takes every link that none of the API resolvers below claims.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from linkwatch.resolvers.base import Resolver
+
+API_RESOLVERS: tuple[type[Resolver[Any, Any]], ...] = ()

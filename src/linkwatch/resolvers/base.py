@@ -1,0 +1,60 @@
+"""
+The resolver contract: take every identifier of one kind, return plain records, judge nothing.
+
+A resolver batches by default (`resolve_all` gets all its keys at once); the checks decide
+what a record means. Everything a resolver may use comes in one `Services` bundle.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from linkwatch.cache import Cache
+from linkwatch.client import Client
+from linkwatch.model import Survey
+from linkwatch.progress import Progress
+from linkwatch.settings import Settings
+
+K = TypeVar("K")
+R = TypeVar("R")
+
+
+@dataclass(slots=True)
+class Resources:
+    """What resolvers share for one run."""
+
+    client: Client
+    cache: Cache
+    settings: Settings
+    progress: Progress
+    notes: list[str] = field(default_factory=list)
+    """Run-level remarks for the report ('the network is unreachable')."""
+
+
+class Resolver(ABC, Generic[K, R]):
+    """Looks up one kind of identifier through one service."""
+
+    family: str
+    """The record family it fills ('web', 'arxiv', ...), named in `Records` and `Check.needs`."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    @abstractmethod
+    def wanted(self, survey: Survey) -> Collection[K]:
+        """Every identifier of the survey this resolver looks up."""
+
+    def claims(self, url: str) -> bool:
+        """Whether this resolver verifies links to `url`, so the web prober leaves them."""
+        return False
+
+    @abstractmethod
+    async def resolve_all(self, keys: Collection[K]) -> Mapping[K, R]:
+        """A record for every key it could resolve (missing keys: not verified)."""
+
+    def verified(self, records: Mapping[K, R]) -> int:
+        """How many of the records hold a real answer (from the service or the cache)."""
+        return len(records)

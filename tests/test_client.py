@@ -1,0 +1,84 @@
+"""
+The shared client: tokens stay with their own origin, identical requests are sent once, and
+failures are named in plain words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from linkwatch.client import Client, Limits, Token
+from linkwatch.failures import Failure, FailureKind
+from tests.conftest import Web
+from tests.servers.loopback import serving
+from tests.servers.web import WebState, make_app
+
+
+def fetch(limits: Limits, *calls: tuple[str, str, dict]) -> list[object]:
+    async def go() -> list[object]:
+        async with Client(limits) as client:
+            return await asyncio.gather(
+                *(client.fetch(method, url, **kwargs) for method, url, kwargs in calls),
+                return_exceptions=True,
+            )
+
+    return asyncio.run(go())
+
+
+def test_a_token_is_sent_to_its_origin_only_even_across_redirects(web: Web) -> None:
+    server, state = web
+    other_state = WebState()
+    with serving(make_app(other_state)) as other:
+        token = Token.for_url(server.url, "Bearer secret-token")
+        target = f"{other.url}/status/200"
+        (answer,) = fetch(
+            Limits(),
+            (
+                "GET",
+                f"{server.url}/to?url={target}&code=302",
+                {"token": token, "follow_redirects": True},
+            ),
+        )
+    assert getattr(answer, "status", None) == 200
+    assert state.authorization == ["Bearer secret-token"]
+    assert other_state.authorization == []
+    assert "secret-token" not in repr(token)
+
+
+def test_identical_requests_in_flight_are_sent_once(web: Web) -> None:
+    server, state = web
+    url = f"{server.url}/slow/0.2"
+    answers = fetch(Limits(), *[("HEAD", url, {})] * 5)
+    assert [getattr(a, "status", None) for a in answers] == [200] * 5
+    assert state.total("/slow/0.2") == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "kind", "words"),
+    [
+        ("http://127.0.0.1:9/x", FailureKind.REFUSED, "refused the connection"),
+        ("https://no-such-host.invalid/x", FailureKind.DNS, "does not resolve"),
+    ],
+)
+def test_failures_are_named(url: str, kind: FailureKind, words: str) -> None:
+    (failure,) = fetch(Limits(retries=0), ("HEAD", url, {}))
+    assert isinstance(failure, Failure)
+    assert failure.kind == kind
+    assert words in failure.detail
+
+
+def test_requests_and_peaks_are_counted(web: Web) -> None:
+    server, _ = web
+
+    async def go() -> tuple[dict[str, int], dict[str, int]]:
+        async with Client(Limits(host_concurrency=2)) as client:
+            await asyncio.gather(
+                *(client.fetch("GET", f"{server.url}/slow/0.05?n={n}") for n in range(6))
+            )
+            return dict(client.requests), client.peak_in_flight()
+
+    requests, peaks = asyncio.run(go())
+    assert requests == {"127.0.0.1": 6}
+    assert peaks == {server.url: 2}
