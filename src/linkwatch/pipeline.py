@@ -15,6 +15,7 @@ from linkwatch.model import Link, LinkOutcome, LinkStatus, Severity, Survey
 from linkwatch.parse import parse_survey
 from linkwatch.records import Records
 from linkwatch.reporters.report import InputFile, LinkRow, NotRun, Report, now_utc
+from linkwatch.sections import with_sections
 from linkwatch.settings import Settings
 
 
@@ -27,6 +28,7 @@ def run(settings: Settings) -> Report:
     with paused_gc():
         survey = parse_survey(sources)
         findings = run_checks(Context(survey, records), settings.severity, ready)
+        findings = with_sections(findings, survey.headings)
     reason = "offline" if settings.offline else "network checks not built yet"
     not_run = [NotRun(check.kind, reason) for check in skipped]
     not_run += [NotRun(kind, reason) for kind in NOT_BUILT]

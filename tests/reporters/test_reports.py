@@ -16,6 +16,7 @@ from linkwatch.reporters import FORMATS
 from linkwatch.reporters import markdown as markdown_report
 from linkwatch.reporters.json import schema_errors
 from linkwatch.reporters.report import InputFile, LinkRow, Report, from_json, to_json
+from linkwatch.sections import with_sections
 from linkwatch.settings import FORMATS as FORMAT_NAMES
 from tests.conftest import PROJECT
 
@@ -31,7 +32,7 @@ def report() -> Report:
         links=tuple(
             LinkRow(link, LinkOutcome(LinkStatus.SKIPPED, "offline")) for link in survey.links
         ),
-        findings=tuple(run_checks(Context(survey))),
+        findings=tuple(with_sections(run_checks(Context(survey)), survey.headings)),
     )
 
 
@@ -54,6 +55,13 @@ def test_json_report_validates_against_the_schema(report: Report) -> None:
 def test_json_reads_back_into_the_same_report(report: Report) -> None:
     data = to_json(report)
     assert to_json(from_json(data)) == data
+    assert report.findings == from_json(data).findings
+
+
+def test_json_findings_name_their_section(report: Report) -> None:
+    data = to_json(report)
+    first = data["findings"][0]
+    assert (first["line"], first["section"]) == (26, "Types of Data Synthesis and Augmentation")
 
 
 def test_schema_rejects_a_broken_report(report: Report) -> None:

@@ -161,6 +161,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "evidence": p.evidence,
         "fix": p.fix.to_json() if p.fix else None,
         "related_lines": list(p.related_lines),
+        "section": finding.section,
     }
     if finding.baseline:
         data["baseline"] = finding.baseline
@@ -234,4 +235,11 @@ def finding_from(d: Mapping[str, Any]) -> Finding:
         else None,
         tuple(d.get("related_lines", [])),
     )
-    return Finding(d["kind"], Severity(d["severity"]), problem, d["id"], d.get("baseline"))
+    return Finding(
+        d["kind"],
+        Severity(d["severity"]),
+        problem,
+        d["id"],
+        d.get("baseline"),
+        d.get("section", ""),
+    )
