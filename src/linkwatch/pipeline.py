@@ -14,6 +14,8 @@ from linkwatch.files import read_source
 from linkwatch.model import Link, LinkOutcome, LinkStatus, Severity, Survey
 from linkwatch.parse import parse_survey
 from linkwatch.records import Records
+from linkwatch.reporters.baseline import compare
+from linkwatch.reporters.read import read_report
 from linkwatch.reporters.report import InputFile, LinkRow, NotRun, Report, now_utc
 from linkwatch.sections import with_sections
 from linkwatch.settings import Settings
@@ -22,6 +24,7 @@ from linkwatch.settings import Settings
 def run(settings: Settings) -> Report:
     """Check the survey files and return the report (nothing is written here)."""
     started = time.monotonic()
+    previous = read_report(settings.baseline) if settings.baseline else None
     sources = [read_source(path, settings.max_file_bytes) for path in settings.files]
     records = Records()
     ready, skipped = runnable(records.resolved)
@@ -32,7 +35,7 @@ def run(settings: Settings) -> Report:
     reason = "offline" if settings.offline else "network checks not built yet"
     not_run = [NotRun(check.kind, reason) for check in skipped]
     not_run += [NotRun(kind, reason) for kind in NOT_BUILT]
-    return Report(
+    report = Report(
         generated_at=now_utc(),
         inputs=tuple(InputFile(source.path, source.sha256) for source in sources),
         entries=survey.entries,
@@ -40,7 +43,9 @@ def run(settings: Settings) -> Report:
         findings=tuple(findings),
         duration_s=time.monotonic() - started,
         not_run=tuple(not_run),
+        source_url=settings.source_url,
     )
+    return compare(report, previous, str(settings.baseline)) if previous else report
 
 
 def _offline_outcome(link: Link, survey: Survey) -> LinkOutcome:

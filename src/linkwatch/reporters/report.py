@@ -53,6 +53,14 @@ class NotRun:
 
 
 @dataclass(frozen=True, slots=True)
+class Compared:
+    """The earlier report a run was compared with (`--baseline`)."""
+
+    file: str
+    generated_at: str
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     generated_at: str
     inputs: tuple[InputFile, ...]
@@ -67,6 +75,11 @@ class Report:
     fixed: tuple[Finding, ...] = ()
     """Findings of the baseline report that this run no longer finds."""
     tool_version: str = __version__
+    compared_with: Compared | None = None
+    """The baseline report, when there was one; then every finding is new or persisting."""
+    source_url: str | None = None
+    """Where the survey files are browsable at the checked commit
+    ('https://github.com/OWNER/NAME/blob/SHA'), so reports can link to each line."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
@@ -99,7 +112,19 @@ def to_json(report: Report) -> dict[str, Any]:
         "fixed": [finding_json(finding) for finding in report.fixed],
         "not_run": [{"kind": n.kind, "reason": n.reason} for n in report.not_run],
         "notes": list(report.notes),
+        **_optional(report),
     }
+
+
+def _optional(report: Report) -> dict[str, Any]:
+    """Fields written only when they apply, so a report without them reads back unchanged."""
+    data: dict[str, Any] = {}
+    if report.compared_with:
+        compared = report.compared_with
+        data["compared_with"] = {"file": compared.file, "generated_at": compared.generated_at}
+    if report.source_url:
+        data["source_url"] = report.source_url
+    return data
 
 
 def _summary(report: Report) -> dict[str, Any]:
@@ -183,7 +208,13 @@ def from_json(data: Mapping[str, Any]) -> Report:
         notes=tuple(data.get("notes", [])),
         fixed=tuple(finding_from(f) for f in data.get("fixed", [])),
         tool_version=data["tool"]["version"],
+        compared_with=_compared_from(data.get("compared_with")),
+        source_url=data.get("source_url"),
     )
+
+
+def _compared_from(d: Mapping[str, Any] | None) -> Compared | None:
+    return Compared(d["file"], d["generated_at"]) if d else None
 
 
 def _entry_from(e: Mapping[str, Any]) -> Entry:
