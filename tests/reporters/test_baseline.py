@@ -16,6 +16,7 @@ TABLE = "# Papers\n\n| Paper | Published in | Code |\n|---|---|---|\n"
 NIPS = "| [Old paper](https://arxiv.org/abs/1706.03762) | NIPS 2017 | - |\n"
 PLACEHOLDER = "| [example](https://arxiv.org/abs/...) | arXiv 2023 | - |\n"
 INSECURE = "| [Plain](http://arxiv.org/abs/2305.07759) | arXiv 2023 | - |\n"
+AGAIN = "\n## Again\n\n| Paper | Published in | Code |\n|---|---|---|\n" + NIPS.replace("NIPS", "ICML")
 RunCli = Callable[..., Result]
 
 
@@ -29,15 +30,19 @@ def test_findings_are_new_or_persisting_and_gone_ones_are_fixed(
     workdir: Path, run_cli: RunCli
 ) -> None:
     survey = workdir / "survey.md"
-    survey.write_text(TABLE + NIPS + PLACEHOLDER)
+    survey.write_text(TABLE + NIPS + PLACEHOLDER + AGAIN)
     before = _check(run_cli, survey)
     (workdir / "previous.json").write_text(json.dumps(before))
     # A row added above shifts every line: ids must not depend on line numbers.
-    survey.write_text(TABLE + INSECURE + NIPS)
+    survey.write_text(TABLE + INSECURE + NIPS + AGAIN)
     after = _check(run_cli, survey, "--baseline", "previous.json")
     assert schema_errors(after) == []
     marked = {(f["kind"], f["line"], f["baseline"]) for f in after["findings"]}
-    assert marked == {("insecure-link", 5, "new"), ("venue-format", 6, "persisting")}
+    assert marked == {
+        ("insecure-link", 5, "new"),
+        ("venue-format", 6, "persisting"),
+        ("inconsistent-entry", 6, "persisting"),
+    }
     assert [(f["kind"], f["line"]) for f in after["fixed"]] == [("placeholder-link", 6)]
     assert "baseline" not in after["fixed"][0]
     assert after["compared_with"] == {
