@@ -16,7 +16,7 @@ TABLE = "# Papers\n\n| Paper | Published in | Code |\n|---|---|---|\n"
 NIPS = "| [Old paper](https://arxiv.org/abs/1706.03762) | NIPS 2017 | - |\n"
 PLACEHOLDER = "| [example](https://arxiv.org/abs/...) | arXiv 2023 | - |\n"
 INSECURE = "| [Plain](http://arxiv.org/abs/2305.07759) | arXiv 2023 | - |\n"
-AGAIN = "\n## Again\n\n| Paper | Published in | Code |\n|---|---|---|\n" + NIPS.replace("NIPS", "ICML")
+AGAIN = "\n## Again\n\n" + TABLE.split("\n\n")[1] + NIPS.replace("NIPS", "ICML")
 RunCli = Callable[..., Result]
 
 

@@ -53,15 +53,15 @@ def by_kind(findings: Iterable[Finding]) -> list[Group]:
 
 
 def by_section(findings: Iterable[Finding], files: Sequence[str] = ()) -> list[Group]:
-    """One group per section, in the order of the survey; the file is named when there are
-    several."""
-
-    def title(finding: Finding) -> str:
-        section = finding.section.replace(" > ", SEPARATOR) or NO_SECTION
-        return f"{finding.file}{SEPARATOR}{section}" if len(files) > 1 else section
-
+    """One group per section, in the order of the survey."""
     ordered = sorted(findings, key=lambda f: (_file_order(files, f.file), f.line))
-    return _grouped(ordered, title)
+    return _grouped(ordered, lambda finding: section_title(finding, files))
+
+
+def section_title(finding: Finding, files: Sequence[str] = ()) -> str:
+    """The section path as shown, after the file's name when there are several files."""
+    section = finding.section.replace(" > ", SEPARATOR) or NO_SECTION
+    return f"{finding.file}{SEPARATOR}{section}" if len(files) > 1 else section
 
 
 def _grouped(findings: Iterable[Finding], key: Callable[[Finding], str]) -> list[Group]:
