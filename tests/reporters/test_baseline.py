@@ -23,7 +23,9 @@ RunCli = Callable[..., Result]
 def _check(run_cli: RunCli, survey: Path, *args: str) -> dict:
     result = run_cli("check", "--offline", "-f", "json", "--fail-on", "never", *args)
     assert result.exit_code == 0, result.output
-    return json.loads((survey.parent / "reports" / "linkwatch.json").read_text())
+    data = json.loads((survey.parent / "reports" / "linkwatch.json").read_text())
+    data["output"] = result.output
+    return data
 
 
 def test_findings_are_new_or_persisting_and_gone_ones_are_fixed(
@@ -32,10 +34,13 @@ def test_findings_are_new_or_persisting_and_gone_ones_are_fixed(
     survey = workdir / "survey.md"
     survey.write_text(TABLE + NIPS + PLACEHOLDER + AGAIN)
     before = _check(run_cli, survey)
+    before.pop("output")
     (workdir / "previous.json").write_text(json.dumps(before))
     # A row added above shifts every line: ids must not depend on line numbers.
     survey.write_text(TABLE + INSECURE + NIPS + AGAIN)
     after = _check(run_cli, survey, "--baseline", "previous.json")
+    when = before["generated_at"]
+    assert f"Since previous.json ({when}): 1 new, 2 persisting, 1 fixed" in after.pop("output")
     assert schema_errors(after) == []
     marked = {(f["kind"], f["line"], f["baseline"]) for f in after["findings"]}
     assert marked == {
