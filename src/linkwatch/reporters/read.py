@@ -29,7 +29,10 @@ def read_report(path: Path) -> Report:
     if errors:
         more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
         raise BadInput(f"{path}: not a linkwatch JSON report: {_short(errors[0])}{more}")
-    return from_json(data)
+    try:
+        return from_json(data)
+    except (KeyError, TypeError, ValueError) as exc:  # valid by the schema, yet unreadable
+        raise BadInput(f"{path}: not a linkwatch JSON report ({exc!r})") from None
 
 
 def _load(path: Path) -> Any:
