@@ -30,9 +30,6 @@ class Group:
         """The worst severity in the group."""
         return max((f.severity for f in self.findings), key=lambda s: s.rank)
 
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
-
 
 def is_new(finding: Finding) -> bool:
     return finding.baseline == NEW
