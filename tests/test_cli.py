@@ -14,6 +14,7 @@ import pytest
 from click.testing import Result
 
 from linkwatch.reporters.json import validate
+from linkwatch.settings import build_settings, source_url
 
 ROW = "| [Tinystories](https://arxiv.org/abs/2305.07759) | arXiv 2023 | - |\n"
 TABLE = "| Paper | Published in | Code |\n|---|---|---|\n"
@@ -157,3 +158,14 @@ def test_github_format_prints_annotations(workdir: Path, run_cli: RunCli) -> Non
     assert (
         "::error file=survey.md,line=3,title=linkwatch%3A empty-entry::Empty row" in result.output
     )
+
+
+def test_source_url_comes_from_the_github_actions_environment() -> None:
+    environ = {
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_REPOSITORY": "owner/survey",
+        "GITHUB_SHA": "0123abc",
+    }
+    assert source_url(environ) == "https://github.com/owner/survey/blob/0123abc"
+    assert source_url({**environ, "GITHUB_SHA": ""}) is None
+    assert build_settings({}, {}, environ).source_url == source_url(environ)

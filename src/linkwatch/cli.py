@@ -16,8 +16,11 @@ import click
 
 from linkwatch import __version__, pipeline
 from linkwatch.reporters import write_reports
-from linkwatch.settings import Settings, build_settings, load_config
+from linkwatch.reporters.read import read_report
+from linkwatch.settings import Settings, build_settings, load_config, parse_formats
 from linkwatch.summary import summary_lines
+
+REPORT_FORMATS = ("html", "markdown")
 
 
 class _Group(click.Group):
@@ -108,6 +111,30 @@ def check(files: tuple[Path, ...], config_path: Path | None, **options: Any) -> 
     if report.could_not_run:
         click.echo(f"linkwatch: {report.could_not_run}", err=True)
     return pipeline.exit_code(report, settings.fail_on)
+
+
+@cli.command(name="report")
+@click.argument("report_path", metavar="REPORT.json", type=click.Path(path_type=Path))
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    help="json, html, markdown, github; repeatable or comma-separated (default html,markdown).",
+)
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(path_type=Path),
+    help="Where the reports go (default: the folder of REPORT.json).",
+)
+def report_command(report_path: Path, formats: tuple[str, ...], output_dir: Path | None) -> None:
+    """Re-render the JSON report REPORT.json in other formats, from the JSON alone."""
+    names = parse_formats(list(formats)) if formats else REPORT_FORMATS
+    report = read_report(report_path)
+    written = write_reports(report, names, output_dir or report_path.parent, click.echo)
+    if written:
+        click.echo("Reports: " + ", ".join(map(str, written)), err="github" in names)
 
 
 def _settings(

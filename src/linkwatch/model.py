@@ -236,6 +236,9 @@ class Finding:
     id: str = field(default="")
     baseline: str | None = None
     """'new' or 'persisting' when a baseline report was given."""
+    section: str = ""
+    """The heading path above the finding's line ('Applications > Data preparation'); empty
+    above the first heading."""
 
     @property
     def file(self) -> str:

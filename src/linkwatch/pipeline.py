@@ -23,10 +23,13 @@ from linkwatch.model import Link, LinkOutcome, LinkStatus, Severity, Survey
 from linkwatch.parse import parse_survey
 from linkwatch.progress import Progress, progress_for
 from linkwatch.records import Records
+from linkwatch.reporters.baseline import compare
+from linkwatch.reporters.read import read_report
 from linkwatch.reporters.report import InputFile, LinkRow, NotRun, Report, now_utc
 from linkwatch.resolvers import API_RESOLVERS
 from linkwatch.resolvers.base import Resolver, Resources
 from linkwatch.resolvers.web import WebResolver
+from linkwatch.sections import with_sections
 from linkwatch.settings import Settings
 
 _NOTHING_REACHED = "nothing could be verified: no host or service could be reached"
@@ -48,6 +51,7 @@ class Resolution:
 def run(settings: Settings, progress: Progress | None = None) -> Report:
     """Check the survey files and return the report (nothing is written here)."""
     started = time.monotonic()
+    previous = read_report(settings.baseline) if settings.baseline else None
     sources = [read_source(path, settings.max_file_bytes) for path in settings.files]
     with paused_gc():
         survey = parse_survey(sources)
@@ -62,10 +66,11 @@ def run(settings: Settings, progress: Progress | None = None) -> Report:
     ready, skipped = runnable(resolution.records.resolved)
     with paused_gc():
         findings = run_checks(Context(survey, resolution.records), settings.severity, ready)
+        findings = with_sections(findings, survey.headings)
     reason = "offline" if settings.offline else "not built yet"
     not_run = [NotRun(check.kind, reason) for check in skipped]
     not_run += [NotRun(kind, reason) for kind in NOT_BUILT]
-    return Report(
+    report = Report(
         generated_at=now_utc(),
         inputs=tuple(InputFile(source.path, source.sha256) for source in sources),
         entries=survey.entries,
@@ -76,7 +81,9 @@ def run(settings: Settings, progress: Progress | None = None) -> Report:
         not_run=tuple(not_run),
         notes=resolution.notes,
         could_not_run=_could_not_run(settings, resolution),
+        source_url=settings.source_url,
     )
+    return compare(report, previous, str(settings.baseline)) if previous else report
 
 
 async def resolve(survey: Survey, settings: Settings, progress: Progress) -> Resolution:

@@ -97,6 +97,8 @@ class Settings:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     hosts: Mapping[str, HostRule] = field(default_factory=dict)
     services: Services = field(default_factory=Services)
+    source_url: str | None = None
+    """Where the survey is browsable at this commit, for links to its lines (GitHub Actions)."""
 
     @property
     def max_file_bytes(self) -> int:
@@ -184,9 +186,8 @@ def build_settings(
 ) -> Settings:
     """Merge the CLI options (None = not given) over the config over the defaults."""
     merged = {**config, **{k: v for k, v in cli.items() if v is not None and v != ()}}
-    settings = Settings(
-        services=Services.from_environ(environ if environ is not None else os.environ)
-    )
+    environ = environ if environ is not None else os.environ
+    settings = Settings(services=Services.from_environ(environ), source_url=source_url(environ))
     changes: dict[str, Any] = {}
     for name, value in merged.items():
         changes.update(_setting(name, value))
@@ -194,6 +195,18 @@ def build_settings(
         return _checked(replace(settings, **changes))
     except TypeError as exc:  # pragma: no cover - a programming error, not user input
         raise BadInput(str(exc)) from None
+
+
+def source_url(environ: Mapping[str, str]) -> str | None:
+    """'https://github.com/OWNER/NAME/blob/SHA' when GitHub Actions says where the run is.
+
+    https://docs.github.com/actions/reference/variables-reference#default-environment-variables
+    """
+    parts = [environ.get(name, "").strip("/") for name in _SOURCE_VARIABLES]
+    return "{}/{}/blob/{}".format(*parts) if all(parts) else None
+
+
+_SOURCE_VARIABLES = ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
 
 
 def _setting(name: str, value: Any) -> dict[str, Any]:

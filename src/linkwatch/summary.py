@@ -30,6 +30,7 @@ def summary_lines(
     ]
     lines += [click.style(note, fg="yellow") for note in report.notes]
     lines.append(_counts(report))
+    lines += _since(report)
     lines += _findings(report.findings, verbose)
     lines += _not_run(report)
     if written:
@@ -49,6 +50,18 @@ def _counts(report: Report) -> str:
     kinds = Counter(f.kind for f in report.findings)
     detail = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
     return " · ".join(parts) + (f"  ({detail})" if detail else "")
+
+
+def _since(report: Report) -> list[str]:
+    """What changed since the --baseline report, in one line."""
+    if report.compared_with is None:
+        return []
+    new = sum(1 for f in report.findings if f.baseline == "new")
+    before = report.compared_with
+    return [
+        f"Since {before.file} ({before.generated_at}): {new} new, "
+        f"{len(report.findings) - new} persisting, {len(report.fixed)} fixed"
+    ]
 
 
 def _findings(findings: Sequence[Finding], verbose: bool) -> list[str]:

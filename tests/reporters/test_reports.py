@@ -13,9 +13,11 @@ from linkwatch.files import read_source
 from linkwatch.model import LinkOutcome, LinkStatus
 from linkwatch.parse import parse_survey
 from linkwatch.reporters import FORMATS
+from linkwatch.reporters import json as json_report
 from linkwatch.reporters import markdown as markdown_report
 from linkwatch.reporters.json import schema_errors
 from linkwatch.reporters.report import InputFile, LinkRow, Report, from_json, to_json
+from linkwatch.sections import with_sections
 from linkwatch.settings import FORMATS as FORMAT_NAMES
 from tests.conftest import PROJECT
 
@@ -31,7 +33,7 @@ def report() -> Report:
         links=tuple(
             LinkRow(link, LinkOutcome(LinkStatus.SKIPPED, "offline")) for link in survey.links
         ),
-        findings=tuple(run_checks(Context(survey))),
+        findings=tuple(with_sections(run_checks(Context(survey)), survey.headings)),
     )
 
 
@@ -54,6 +56,13 @@ def test_json_report_validates_against_the_schema(report: Report) -> None:
 def test_json_reads_back_into_the_same_report(report: Report) -> None:
     data = to_json(report)
     assert to_json(from_json(data)) == data
+    assert report.findings == from_json(data).findings
+
+
+def test_json_findings_name_their_section(report: Report) -> None:
+    data = to_json(report)
+    first = data["findings"][0]
+    assert (first["line"], first["section"]) == (26, "Types of Data Synthesis and Augmentation")
 
 
 def test_schema_rejects_a_broken_report(report: Report) -> None:
@@ -91,3 +100,27 @@ def test_html_escapes_what_comes_from_the_survey(report: Report) -> None:
     html = FORMATS["html"].render(evil)
     assert "<script>alert" not in html and "&lt;script&gt;" in html
     assert "<img onerror" not in html
+
+
+@pytest.mark.parametrize(
+    "break_it",
+    [
+        lambda d: d["findings"][0].update(severity="fatal"),
+        lambda d: d["findings"][0].update(kind="Title Typo"),
+        lambda d: d["findings"][0].update(line=0),
+        lambda d: d["findings"][1].update(fix={"line": 3, "old": "", "new": "x"}),
+        lambda d: d["findings"][0].update(section=None),
+        lambda d: d["links"][0].update(status="fine"),
+        lambda d: d["links"][0].update(elapsed_ms=-1),
+        lambda d: d["entries"][0].pop("title"),
+        lambda d: d["summary"]["findings"].pop("info"),
+        lambda d: d.update(generated_at="yesterday"),
+        lambda d: d.update(schema_version=2),
+        lambda d: d.update(compared_with={"file": "x"}),
+    ],
+)
+def test_the_quick_check_and_jsonschema_agree_on_broken_reports(report: Report, break_it) -> None:
+    data = json.loads(json.dumps(to_json(report)))
+    break_it(data)
+    assert len(schema_errors(data)) == 1
+    assert not json_report._valid(data)

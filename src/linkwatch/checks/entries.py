@@ -149,7 +149,9 @@ def _disagreement(group: list[Entry], label: str, value: Callable[[Entry], str])
         f"The same paper ({paper}) has a different {label} in {len(group)} rows: {shown}.",
         url=first.paper_url,
         entry_title=first.title,
-        actual=shown,
+        # The values without their line numbers: `actual` is part of the finding's stable id,
+        # which must not change when rows are added above (see Finding.identity).
+        actual="; ".join(dict.fromkeys(_shown(entry, label) for entry in group)),
         related_lines=tuple(entry.line for entry in group[1:]),
     )
 

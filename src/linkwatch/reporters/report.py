@@ -53,6 +53,14 @@ class NotRun:
 
 
 @dataclass(frozen=True, slots=True)
+class Compared:
+    """The earlier report a run was compared with (`--baseline`)."""
+
+    file: str
+    generated_at: str
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     generated_at: str
     inputs: tuple[InputFile, ...]
@@ -69,6 +77,11 @@ class Report:
     could_not_run: str | None = None
     """Why the checks could not run at all (the network is down): exit code 3."""
     tool_version: str = __version__
+    compared_with: Compared | None = None
+    """The baseline report, when there was one; then every finding is new or persisting."""
+    source_url: str | None = None
+    """Where the survey files are browsable at the checked commit
+    ('https://github.com/OWNER/NAME/blob/SHA'), so reports can link to each line."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
@@ -102,7 +115,19 @@ def to_json(report: Report) -> dict[str, Any]:
         "not_run": [{"kind": n.kind, "reason": n.reason} for n in report.not_run],
         "notes": list(report.notes),
         "could_not_run": report.could_not_run,
+        **_optional(report),
     }
+
+
+def _optional(report: Report) -> dict[str, Any]:
+    """Fields written only when they apply, so a report without them reads back unchanged."""
+    data: dict[str, Any] = {}
+    if report.compared_with:
+        compared = report.compared_with
+        data["compared_with"] = {"file": compared.file, "generated_at": compared.generated_at}
+    if report.source_url:
+        data["source_url"] = report.source_url
+    return data
 
 
 def _summary(report: Report) -> dict[str, Any]:
@@ -164,6 +189,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "evidence": p.evidence,
         "fix": p.fix.to_json() if p.fix else None,
         "related_lines": list(p.related_lines),
+        "section": finding.section,
     }
     if finding.baseline:
         data["baseline"] = finding.baseline
@@ -186,7 +212,13 @@ def from_json(data: Mapping[str, Any]) -> Report:
         fixed=tuple(finding_from(f) for f in data.get("fixed", [])),
         could_not_run=data.get("could_not_run"),
         tool_version=data["tool"]["version"],
+        compared_with=_compared_from(data.get("compared_with")),
+        source_url=data.get("source_url"),
     )
+
+
+def _compared_from(d: Mapping[str, Any] | None) -> Compared | None:
+    return Compared(d["file"], d["generated_at"]) if d else None
 
 
 def _entry_from(e: Mapping[str, Any]) -> Entry:
@@ -238,4 +270,11 @@ def finding_from(d: Mapping[str, Any]) -> Finding:
         else None,
         tuple(d.get("related_lines", [])),
     )
-    return Finding(d["kind"], Severity(d["severity"]), problem, d["id"], d.get("baseline"))
+    return Finding(
+        d["kind"],
+        Severity(d["severity"]),
+        problem,
+        d["id"],
+        d.get("baseline"),
+        d.get("section", ""),
+    )

@@ -1,0 +1,59 @@
+"""
+Reading a JSON report back (for `linkwatch report` and `--baseline`): validated against the
+schema first, and one clear line for a file that is missing, unreadable or not a report.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from linkwatch.errors import BadInput
+from linkwatch.reporters.json import schema_errors
+from linkwatch.reporters.report import SCHEMA_VERSION, Report, from_json
+
+_LONGEST_REASON = 200
+
+
+def read_report(path: Path) -> Report:
+    """The report `path` holds, or BadInput saying why it holds none."""
+    data = _load(path)
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if isinstance(version, int) and version != SCHEMA_VERSION:
+        raise BadInput(
+            f"{path}: report schema_version {version} is not the one this linkwatch reads "
+            f"({SCHEMA_VERSION}); re-run 'linkwatch check' to write a new report"
+        )
+    errors = schema_errors(data)
+    if errors:
+        more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+        raise BadInput(f"{path}: not a linkwatch JSON report: {_short(errors[0])}{more}")
+    try:
+        return from_json(data)
+    except (KeyError, TypeError, ValueError) as exc:  # valid by the schema, yet unreadable
+        raise BadInput(f"{path}: not a linkwatch JSON report ({exc!r})") from None
+
+
+def _load(path: Path) -> Any:
+    try:
+        return json.loads(path.read_bytes().decode("utf-8-sig"))
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BadInput(f"{path}: is a directory; give a JSON report (linkwatch.json)") from None
+    except PermissionError:
+        raise BadInput(f"{path}: permission denied") from None
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        reason = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        raise BadInput(f"{path}: not valid JSON ({reason})") from None
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+def _short(reason: str) -> str:
+    """Schema messages quote the offending value, which may be a whole report."""
+    reason = " ".join(reason.split())
+    return reason if len(reason) <= _LONGEST_REASON else reason[: _LONGEST_REASON - 1] + "…"

@@ -1,0 +1,73 @@
+"""
+The HTML report as text: escaped, self-contained, locked down by its Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+import pytest
+
+from linkwatch.reporters import html
+from linkwatch.reporters.view import line_url, web_url
+from tests.reporters.hostile import IMG, JS_URL, SCRIPT, hostile_report
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return html.render(hostile_report())
+
+
+def test_hostile_text_is_escaped_everywhere(page: str) -> None:
+    assert SCRIPT not in page and IMG not in page
+    assert "&lt;script&gt;document.title=&#34;pwned&#34;" in page
+    assert "onerror=" not in page.replace("onerror=&#34;", "")
+
+
+def test_javascript_urls_never_become_links(page: str) -> None:
+    assert 'href="javascript' not in page.lower()
+    assert f"<code>{JS_URL.replace(chr(39), '&#39;')}</code>" in page
+
+
+def test_the_policy_allows_exactly_the_inline_style_and_scripts(page: str) -> None:
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert policy.startswith("default-src 'none'; ")
+    inline = re.findall(r"<(script|style)>(.*?)</\1>", page, re.S)
+    assert [tag for tag, _ in inline] == ["style", "script", "script"]
+    for _, text in inline:
+        digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=\"http", page)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://arxiv.org/abs/1", "https://arxiv.org/abs/1"),
+        ("HTTP://EXAMPLE.ORG", "HTTP://EXAMPLE.ORG"),
+        ("javascript:alert(1)", None),
+        ("java\nscript:alert(1)", None),
+        ("data:text/html,<b>", None),
+        ("#anchor", None),
+        ("https://", None),
+        (None, None),
+    ],
+)
+def test_only_web_addresses_are_linked(url: str | None, expected: str | None) -> None:
+    assert web_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("file", "expected"),
+    [
+        ("survey.md", "https://github.com/o/r/blob/abc/survey.md#L7"),
+        ("./docs/my survey.md", "https://github.com/o/r/blob/abc/docs/my%20survey.md#L7"),
+        ("/abs/survey.md", None),
+        ("../outside.md", None),
+    ],
+)
+def test_line_links_point_into_the_repository(file: str, expected: str | None) -> None:
+    assert line_url("https://github.com/o/r/blob/abc", file, 7) == expected
+    assert line_url(None, file, 7) is None
