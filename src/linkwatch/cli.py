@@ -7,6 +7,7 @@ could not run), never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 import click
 
 from linkwatch import __version__, pipeline
+from linkwatch import fix as fixes
 from linkwatch.reporters import write_reports
 from linkwatch.settings import Settings, build_settings, load_config
 from linkwatch.summary import summary_lines
@@ -106,6 +108,40 @@ def check(files: tuple[Path, ...], config_path: Path | None, **options: Any) -> 
     for line in summary_lines(report, written, settings.verbose, settings.quiet):
         click.echo(line, err="github" in settings.formats)
     return pipeline.exit_code(report, settings.fail_on)
+
+
+@cli.command()
+@click.argument("path", required=False, default="survey.md", type=click.Path(path_type=Path))
+@click.option("--write", is_flag=True, help="Apply the fixes to PATH (atomically).")
+@click.option("--only", multiple=True, help="KIND[,KIND...]: only fixes of these kinds.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path),
+    help="JSON report to take the fixes from (default reports/linkwatch.json when it covers "
+    "PATH, else a fresh offline check).",
+)
+@click.option("--fresh", is_flag=True, help="Ignore any report: fix from a fresh offline check.")
+@click.option("--unsafe", is_flag=True, help="Include unsafe fixes (guesses): review the diff.")
+def fix(
+    path: Path, write: bool, only: tuple[str, ...], report_path: Path | None, **flags: bool
+) -> int:
+    """Show the fixes for PATH (default survey.md) as a diff; --write applies them."""
+    request = fixes.Request(
+        path,
+        _settings((path,), None, {"offline": True}),
+        report_path,
+        flags["fresh"],
+        write,
+        fixes.parse_kinds(only),
+        flags["unsafe"],
+    )
+    color = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
+    return fixes.run(request, lambda text: click.echo(text, nl=False), _to_stderr, color)
+
+
+def _to_stderr(line: str) -> None:
+    click.echo(line, err=True)
 
 
 def _settings(
