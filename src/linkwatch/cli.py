@@ -17,6 +17,7 @@ import click
 
 from linkwatch import __version__, pipeline
 from linkwatch import fix as fixes
+from linkwatch import track as tracking
 from linkwatch.reporters import write_reports
 from linkwatch.settings import Settings, build_settings, load_config
 from linkwatch.summary import summary_lines
@@ -138,6 +139,29 @@ def fix(
     )
     color = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
     return fixes.run(request, lambda text: click.echo(text, nl=False), _to_stderr, color)
+
+
+@cli.command()
+@click.option("--repo", help="OWNER/NAME of the repository (default $GITHUB_REPOSITORY).")
+@click.option("--label", default="linkwatch", show_default=True, help="The tracking issue's label.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path),
+    help="The JSON report to show (default reports/linkwatch.json).",
+)
+def track(repo: str | None, label: str, report_path: Path | None) -> int:
+    """Keep one GitHub issue current with the report (GITHUB_TOKEN, GITHUB_API_URL)."""
+    settings = _settings((), None, {})
+    request = tracking.Request(
+        repo or os.environ.get("GITHUB_REPOSITORY", ""),
+        label,
+        report_path or settings.output_dir / "linkwatch.json",
+        settings.services,
+        tracking.run_url(os.environ),
+    )
+    click.echo(tracking.run(request))
+    return 0
 
 
 def _to_stderr(line: str) -> None:

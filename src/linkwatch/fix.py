@@ -6,7 +6,6 @@ with --write, applied to the survey atomically, refusing whenever the file is no
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -18,8 +17,8 @@ from linkwatch.edits import Edit, Text, apply, checked, place, unapplied
 from linkwatch.errors import BadInput
 from linkwatch.files import read_bytes, write_atomic
 from linkwatch.model import Finding, Fix
-from linkwatch.reporters.json import schema_errors
-from linkwatch.reporters.report import Report, from_json
+from linkwatch.reporters.json import load
+from linkwatch.reporters.report import Report
 from linkwatch.settings import Settings
 
 Echo = Callable[[str], None]
@@ -161,28 +160,14 @@ def _report_for(request: Request) -> tuple[Report, str]:
     """The report to take fixes from, and how to name it: --report, else the default report
     when it covers the file, else a fresh offline check."""
     if request.report is not None:
-        return load_report(request.report), str(request.report)
+        return load(request.report), str(request.report)
     default = request.settings.output_dir / "linkwatch.json"
     if not request.fresh and default.is_file():
-        report = load_report(default)
+        report = load(default)
         if any(_same(i.file, request.path) for i in report.inputs):
             return report, str(default)
     settings = replace(request.settings, files=(request.path,), offline=True)
     return pipeline.run(settings), "a fresh offline check"
-
-
-def load_report(path: Path) -> Report:
-    """A JSON report, validated, or BadInput saying why it cannot be used."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BadInput(f"{path}: no such report; run 'linkwatch check' to write one") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadInput(f"{path}: not a readable JSON report ({exc})") from None
-    errors = schema_errors(data)
-    if errors:
-        raise BadInput(f"{path}: not a linkwatch report ({errors[0]})")
-    return from_json(data)
 
 
 def _digest_in(report: Report, path: Path, source: str) -> str:

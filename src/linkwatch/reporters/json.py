@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from linkwatch.reporters.report import Report, to_json
+from linkwatch.errors import BadInput
+from linkwatch.reporters.report import Report, from_json, to_json
 
 
 def render(report: Report) -> str:
@@ -38,3 +40,17 @@ def schema_errors(data: Any) -> list[str]:
         f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
         for e in validator.iter_errors(data)
     ]
+
+
+def load(path: Path) -> Report:
+    """A JSON report read back and validated, or BadInput saying why it cannot be used."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such report; run 'linkwatch check' to write one") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BadInput(f"{path}: not a readable JSON report ({exc})") from None
+    errors = schema_errors(data)
+    if errors:
+        raise BadInput(f"{path}: not a linkwatch report ({errors[0]})")
+    return from_json(data)
