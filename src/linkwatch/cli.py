@@ -17,6 +17,7 @@ import click
 
 from linkwatch import __version__, pipeline
 from linkwatch import fix as fixes
+from linkwatch import gate as gating
 from linkwatch import track as tracking
 from linkwatch.reporters import write_reports
 from linkwatch.settings import Settings, build_settings, load_config
@@ -162,6 +163,29 @@ def track(repo: str | None, label: str, report_path: Path | None) -> int:
     )
     click.echo(tracking.run(request))
     return 0
+
+
+@cli.command()
+@click.argument("report_path", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding at or above this severity exists.",
+)
+@click.option(
+    "--new-only",
+    is_flag=True,
+    help="Count only findings new since the baseline (not marked 'persisting').",
+)
+def gate(report_path: Path | None, fail_on: str, new_only: bool) -> int:
+    """Judge REPORT (default reports/linkwatch.json): counts as KEY=VALUE, exit 1 at --fail-on."""
+    path = report_path or _settings((), None, {}).output_dir / "linkwatch.json"
+    verdict, line = gating.run(path, fail_on, new_only)
+    click.echo(verdict.outputs(), nl=False)
+    click.echo(line, err=True)
+    return verdict.code
 
 
 def _to_stderr(line: str) -> None:
