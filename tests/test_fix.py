@@ -247,6 +247,23 @@ def test_the_same_fix_asked_by_two_findings_is_made_once(workdir: Path, run_cli:
     assert survey_bytes("\n", True, False, FIXED) == (workdir / "survey.md").read_bytes()
 
 
+def test_a_fix_without_a_column_replaces_the_first_occurrence_once(
+    workdir: Path, run_cli: RunCli
+) -> None:
+    """Reports from elsewhere may leave `column` null: the first occurrence on the line is
+    replaced, and a second run still recognises the fix as made."""
+    checked(workdir, run_cli, survey_bytes("\n", True, False))
+    data = report_json(workdir)
+    for finding in data["findings"]:
+        if finding["fix"]:
+            finding["fix"]["column"] = None
+    write_report(workdir, data)
+    assert run_cli("fix", "--write").exit_code == 0
+    assert survey_bytes("\n", True, False, FIXED) == (workdir / "survey.md").read_bytes()
+    again = run_cli("fix", "--write")
+    assert "nothing to fix; 6 fixes from reports/linkwatch.json already made" in again.stderr
+
+
 def test_a_fix_that_would_add_a_line_break_is_refused(workdir: Path, run_cli: RunCli) -> None:
     checked(workdir, run_cli, survey_bytes("\n", True, False))
     data = report_json(workdir)

@@ -112,10 +112,10 @@ def check(files: tuple[Path, ...], config_path: Path | None, **options: Any) -> 
     return pipeline.exit_code(report, settings.fail_on)
 
 
-@cli.command()
+@cli.command(short_help="Show the fixes as a diff; --write applies them.")
 @click.argument("path", required=False, default="survey.md", type=click.Path(path_type=Path))
 @click.option("--write", is_flag=True, help="Apply the fixes to PATH (atomically).")
-@click.option("--only", multiple=True, help="KIND[,KIND...]: only fixes of these kinds.")
+@click.option("--only", multiple=True, metavar="KIND[,KIND]", help="Only fixes of these kinds.")
 @click.option(
     "--report",
     "report_path",
@@ -142,7 +142,7 @@ def fix(
     return fixes.run(request, lambda text: click.echo(text, nl=False), _to_stderr, color)
 
 
-@cli.command()
+@cli.command(short_help="Keep one GitHub issue current with the report.")
 @click.option("--repo", help="OWNER/NAME of the repository (default $GITHUB_REPOSITORY).")
 @click.option("--label", default="linkwatch", show_default=True, help="The tracking issue's label.")
 @click.option(
@@ -165,8 +165,8 @@ def track(repo: str | None, label: str, report_path: Path | None) -> int:
     return 0
 
 
-@cli.command()
-@click.argument("report_path", required=False, type=click.Path(path_type=Path))
+@cli.command(short_help="Judge a JSON report: exit 1 at --fail-on.")
+@click.argument("report_path", metavar="[REPORT]", required=False, type=click.Path(path_type=Path))
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "never"]),

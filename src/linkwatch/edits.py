@@ -136,11 +136,15 @@ def _revert_line(line: str, group: list[tuple[str, Fix]]) -> tuple[str, list[tup
     text was (shifted by the fixes made before it) is taken as made, and undone. When one text
     starts with the other ('…v1' → '…'), the longer one that is there decides."""
     made = []
+    for kind, fix in group:  # no column: made when `old` is gone and `new` is there
+        if fix.column is None and fix.old not in line and fix.new in line:
+            line = line.replace(fix.new, fix.old, 1)
+            made.append((kind, fix))
     shift = 0
     reverts: list[tuple[int, int, str]] = []
     for kind, fix in sorted(group, key=lambda item: item[1].column or 0):
         if fix.column is None:
-            continue  # no place to compare: never taken as made
+            continue
         at = fix.column + shift
         if _is_there(line, at, fix.new) and not (
             len(fix.old) >= len(fix.new) and _is_there(line, at, fix.old)
