@@ -91,7 +91,7 @@ class IssuesClient:
             if url is None:
                 return None
             data, response = await self._call("GET", url, params=params)
-            for item in data:
+            for item in data if isinstance(data, list) else []:
                 if "pull_request" not in item and label in _label_names(item):
                     return Issue.from_json(item)
             url, params = _next_page(response, self._api), {}
@@ -162,8 +162,9 @@ class IssuesClient:
     def _redirect_target(self, answer: _Answer) -> str:
         location = urljoin(self._api + "/", answer.headers.get("location", ""))
         if _origin(location) != _origin(self._api):
+            host = self._redacted(urlsplit(location).netloc)
             raise GitHubError(
-                f"the GitHub API redirected to another host ({urlsplit(location).netloc}); "
+                f"the GitHub API redirected to another host ({host}); "
                 "linkwatch sends the token nowhere else: set GITHUB_API_URL to the API itself"
             )
         return location
