@@ -67,6 +67,7 @@ def test_two_runs_can_write_at_once(tmp_path: Path) -> None:
     assert [writer.returncode for writer in writers] == [0, 0], outputs
     keys = [f"{name}-{n}" for name in ("a", "b") for n in range(300)]
     assert len(Cache(path).get_many("web", keys)) == 600
+    assert sorted(p.name for p in tmp_path.iterdir() if "damaged" in p.name) == []
 
 
 def test_a_run_killed_mid_write_leaves_the_cache_usable(tmp_path: Path) -> None:

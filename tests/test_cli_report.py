@@ -71,7 +71,7 @@ def _invalid(data: dict) -> str:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, "report.json: no such file"),
+        (None, "report.json: no such report"),
         (
             '{"schema_version": 1,',
             "not valid JSON (line 1, column 22: Expecting property name",

@@ -45,7 +45,10 @@ class Cache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             return _connect(path)
-        except sqlite3.DatabaseError:
+        except sqlite3.OperationalError as exc:  # locked for too long, read-only, ...
+            self.note = f"cannot use the cache {path} ({exc}); running without it"
+            return None
+        except sqlite3.DatabaseError:  # not a database at all
             damaged = path.with_suffix(path.suffix + ".damaged")
             with contextlib.suppress(OSError):
                 path.replace(damaged)
@@ -104,10 +107,24 @@ class Cache:
             self._db = None
 
 
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL once per file. The switch needs a moment alone with the file, and SQLite
+    answers 'locked' at once rather than waiting when two runs start together: try again."""
+    for attempt in range(50):
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError:
+            if attempt == 49:
+                raise
+            time.sleep(0.05)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA journal_mode = WAL")
+    _use_wal(db)
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("BEGIN IMMEDIATE")  # two runs starting together must not both build the table
     try:

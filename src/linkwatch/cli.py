@@ -7,6 +7,7 @@ could not run), never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,9 @@ from typing import Any
 import click
 
 from linkwatch import __version__, pipeline
+from linkwatch import fix as fixes
+from linkwatch import gate as gating
+from linkwatch import track as tracking
 from linkwatch.reporters import write_reports
 from linkwatch.reporters.read import read_report
 from linkwatch.settings import Settings, build_settings, load_config, parse_formats
@@ -135,6 +139,86 @@ def report_command(report_path: Path, formats: tuple[str, ...], output_dir: Path
     written = write_reports(report, names, output_dir or report_path.parent, click.echo)
     if written:
         click.echo("Reports: " + ", ".join(map(str, written)), err="github" in names)
+
+
+@cli.command(short_help="Show the fixes as a diff; --write applies them.")
+@click.argument("path", required=False, default="survey.md", type=click.Path(path_type=Path))
+@click.option("--write", is_flag=True, help="Apply the fixes to PATH (atomically).")
+@click.option("--only", multiple=True, metavar="KIND[,KIND]", help="Only fixes of these kinds.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path),
+    help="JSON report to take the fixes from (default reports/linkwatch.json when it covers "
+    "PATH, else a fresh offline check).",
+)
+@click.option("--fresh", is_flag=True, help="Ignore any report: fix from a fresh offline check.")
+@click.option("--unsafe", is_flag=True, help="Include unsafe fixes (guesses): review the diff.")
+def fix(
+    path: Path, write: bool, only: tuple[str, ...], report_path: Path | None, **flags: bool
+) -> int:
+    """Show the fixes for PATH (default survey.md) as a diff; --write applies them."""
+    request = fixes.Request(
+        path,
+        _settings((path,), None, {"offline": True}),
+        report_path,
+        flags["fresh"],
+        write,
+        fixes.parse_kinds(only),
+        flags["unsafe"],
+    )
+    color = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
+    return fixes.run(request, lambda text: click.echo(text, nl=False), _to_stderr, color)
+
+
+@cli.command(short_help="Keep one GitHub issue current with the report.")
+@click.option("--repo", help="OWNER/NAME of the repository (default $GITHUB_REPOSITORY).")
+@click.option("--label", default="linkwatch", show_default=True, help="The tracking issue's label.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path),
+    help="The JSON report to show (default reports/linkwatch.json).",
+)
+def track(repo: str | None, label: str, report_path: Path | None) -> int:
+    """Keep one GitHub issue current with the report (GITHUB_TOKEN, GITHUB_API_URL)."""
+    settings = _settings((), None, {})
+    request = tracking.Request(
+        repo or os.environ.get("GITHUB_REPOSITORY", ""),
+        label,
+        report_path or settings.output_dir / "linkwatch.json",
+        settings.services,
+        tracking.run_url(os.environ),
+    )
+    click.echo(tracking.run(request))
+    return 0
+
+
+@cli.command(short_help="Judge a JSON report: exit 1 at --fail-on.")
+@click.argument("report_path", metavar="[REPORT]", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding at or above this severity exists.",
+)
+@click.option(
+    "--new-only",
+    is_flag=True,
+    help="Count only findings new since the baseline (not marked 'persisting').",
+)
+def gate(report_path: Path | None, fail_on: str, new_only: bool) -> int:
+    """Judge REPORT (default reports/linkwatch.json): counts as KEY=VALUE, exit 1 at --fail-on."""
+    path = report_path or _settings((), None, {}).output_dir / "linkwatch.json"
+    verdict, line = gating.run(path, fail_on, new_only)
+    click.echo(verdict.outputs(), nl=False)
+    click.echo(line, err=True)
+    return verdict.code
+
+
+def _to_stderr(line: str) -> None:
+    click.echo(line, err=True)
 
 
 def _settings(

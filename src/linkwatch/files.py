@@ -24,7 +24,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
     """A survey file, or BadInput saying plainly why it cannot be one."""
-    data = _read_bytes(path, max_bytes)
+    data = read_bytes(path, max_bytes)
     if b"\x00" in data[:8192]:
         raise BadInput(f"{path}: this looks like a binary file, not a Markdown survey")
     try:
@@ -39,7 +39,8 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
     return SourceFile(str(path), text, hashlib.sha256(data).hexdigest(), lines)
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, or BadInput: missing, a directory, too big, unreadable."""
     try:
         if path.is_dir():
             raise BadInput(f"{path}: is a directory; give the survey's Markdown file")

@@ -70,5 +70,7 @@ def test_a_missing_baseline_is_one_line_and_exit_2(workdir: Path, run_cli: RunCl
     (workdir / "survey.md").write_text(TABLE + NIPS)
     result = run_cli("check", "--offline", "--baseline", "previous.json")
     assert result.exit_code == 2
-    assert result.output == "linkwatch: error: previous.json: no such file\n"
+    assert result.output == (
+        "linkwatch: error: previous.json: no such report; run 'linkwatch check' to write one\n"
+    )
     assert not (workdir / "reports").exists()

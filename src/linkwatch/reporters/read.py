@@ -39,7 +39,7 @@ def _load(path: Path) -> Any:
     try:
         return json.loads(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
+        raise BadInput(f"{path}: no such report; run 'linkwatch check' to write one") from None
     except IsADirectoryError:
         raise BadInput(f"{path}: is a directory; give a JSON report (linkwatch.json)") from None
     except PermissionError:
