@@ -40,6 +40,8 @@ class Resolution:
     """What the resolve stage hands on: the records and what the run should say about it."""
 
     records: Records = field(default_factory=Records)
+    outcomes: Mapping[str, LinkOutcome] = field(default_factory=dict)
+    """What the resolvers say of each link URL they looked at, for the link table."""
     requests: Mapping[str, int] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     wanted: int = 0
@@ -74,7 +76,7 @@ def run(settings: Settings, progress: Progress | None = None) -> Report:
         generated_at=now_utc(),
         inputs=tuple(InputFile(source.path, source.sha256) for source in sources),
         entries=survey.entries,
-        links=tuple(_row(link, survey, resolution.records, settings) for link in survey.links),
+        links=tuple(_row(link, survey, resolution, settings) for link in survey.links),
         findings=tuple(findings),
         duration_s=time.monotonic() - started,
         requests=dict(sorted(resolution.requests.items())),
@@ -109,15 +111,17 @@ async def resolve(survey: Survey, settings: Settings, progress: Progress) -> Res
     }
     notes = [*([cache.note] if cache.note else []), *resources.notes]
     verified = sum(r.verified(result) for r, result in zip(resolvers, results, strict=True))
+    outcomes = _link_outcomes(survey, resolvers, results)
     excluded = sum(
         1 for record in families["web"].values() if record.outcome.status == LinkStatus.SKIPPED
     )
     return Resolution(
-        Records.from_families(families),
-        dict(client.requests),
-        tuple(notes),
-        sum(len(keys) for keys in wanted) - excluded,
-        verified,
+        records=Records.from_families(families),
+        outcomes=outcomes,
+        requests=dict(client.requests),
+        notes=tuple(notes),
+        wanted=sum(len(keys) for keys in wanted) - excluded,
+        verified=verified,
     )
 
 
@@ -146,11 +150,23 @@ def _could_not_run(settings: Settings, resolution: Resolution) -> str | None:
     return _NOTHING_REACHED
 
 
-def _row(link: Link, survey: Survey, records: Records, settings: Settings) -> LinkRow:
-    record = records.web.get(link.url)
-    if record is not None:
-        return LinkRow(link, record.outcome)
-    return LinkRow(link, _unprobed_outcome(link, survey, settings))
+def _link_outcomes(
+    survey: Survey, resolvers: list[Resolver[Any, Any]], results: list[Mapping[Any, Any]]
+) -> dict[str, LinkOutcome]:
+    """Each link URL's outcome, from the first resolver that has something to say of it."""
+    outcomes: dict[str, LinkOutcome] = {}
+    for url in dict.fromkeys(link.url for link in survey.links):
+        for resolver, records in zip(resolvers, results, strict=True):
+            outcome = resolver.link_outcome(url, records)
+            if outcome is not None:
+                outcomes[url] = outcome
+                break
+    return outcomes
+
+
+def _row(link: Link, survey: Survey, resolution: Resolution, settings: Settings) -> LinkRow:
+    outcome = resolution.outcomes.get(link.url)
+    return LinkRow(link, outcome or _unprobed_outcome(link, survey, settings))
 
 
 def _unprobed_outcome(link: Link, survey: Survey, settings: Settings) -> LinkOutcome:

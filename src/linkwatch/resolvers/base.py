@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 
 from linkwatch.cache import Cache
 from linkwatch.client import Client
-from linkwatch.model import Survey
+from linkwatch.model import LinkOutcome, Survey
 from linkwatch.progress import Progress
 from linkwatch.settings import Settings
 
@@ -58,3 +58,8 @@ class Resolver(ABC, Generic[K, R]):
     def verified(self, records: Mapping[K, R]) -> int:
         """How many of the records hold a real answer (from the service or the cache)."""
         return len(records)
+
+    def link_outcome(self, url: str, records: Mapping[K, R]) -> LinkOutcome | None:
+        """What the records say of a link this resolver claims, for the report's link table
+        (None: nothing to say, the link shows as not probed)."""
+        return None

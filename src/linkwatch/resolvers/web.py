@@ -188,6 +188,10 @@ class WebResolver(Resolver[str, WebRecord]):
     def verified(self, records: Mapping[str, WebRecord]) -> int:
         return sum(1 for record in records.values() if record.answered)
 
+    def link_outcome(self, url: str, records: Mapping[str, WebRecord]) -> LinkOutcome | None:
+        record = records.get(url)
+        return record.outcome if record is not None else None
+
     def _judge_unreachable(self, records: dict[str, WebRecord]) -> dict[str, WebRecord]:
         """No host answered at all: the network is down, and no link is blamed for it."""
         tried = [r for r in records.values() if r.outcome.status != LinkStatus.SKIPPED]
