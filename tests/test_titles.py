@@ -24,6 +24,7 @@ from linkwatch.titles import Likeness, compare, display, normalise
         ("An $\\mathcal{O}(n)$ Algorithm", "An O(n) Algorithm"),
         ("Rock \\& Roll -- a “Study” — again.", 'Rock & Roll - a "Study" - again'),
         ("Wait for it...", "Wait for it..."),
+        ("for ``Everyone''", 'for "Everyone"'),
         ("Non\u00a0breaking", "Non breaking"),
     ],
 )

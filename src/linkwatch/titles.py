@@ -111,6 +111,7 @@ def normalise(title: str) -> str:
     text = _COMMAND_WITH_TEXT.sub("", text)
     text = _ESCAPED.sub(r"\1", text)
     text = _COMMAND.sub("", text).replace("{", "").replace("}", "").replace("--", "-")
+    text = text.replace("``", '"').replace("''", '"')  # TeX's double quotes
     text = unicodedata.normalize("NFKD", text.translate(_PUNCTUATION))
     text = "".join(char for char in text if not unicodedata.combining(char))
     return _TRAILING_PERIOD.sub("", _SPACES.sub(" ", text).strip())

@@ -33,7 +33,7 @@ def arxiv_not_found(context: Context) -> Iterator[Problem]:
     for link, ref, record in _arxiv_links(context):
         if record.status == ArxivStatus.NOT_FOUND:
             message = f"arXiv has no paper {ref.id}: the API knows no such ID."
-        elif ref.version is not None and ref.version > record.version:
+        elif record.status == ArxivStatus.FOUND and (ref.version or 0) > record.version:
             message = (
                 f"arXiv {ref.id} has no version {ref.version}: the latest is v{record.version}."
             )
@@ -48,7 +48,8 @@ def arxiv_withdrawn(context: Context) -> Iterator[Problem]:
     for link, ref, record in _arxiv_links(context):
         comment = record.comment or ""
         if record.status == ArxivStatus.FOUND and _WITHDRAWN.search(comment):
-            yield _link_problem(link, ref, f"arXiv {ref.id} was withdrawn: {comment.strip()}")
+            reason = comment.strip().rstrip(".")
+            yield _link_problem(link, ref, f"arXiv {ref.id} was withdrawn (its comment: {reason}).")
 
 
 def arxiv_unverified(context: Context) -> Iterator[Problem]:
