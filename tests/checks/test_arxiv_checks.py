@@ -71,6 +71,7 @@ def test_letter_case_alone_is_a_notice_with_the_same_fix(tmp_path: Path) -> None
     )
     (case,) = of_kind(findings, "title-typo", "title-case", "title-mismatch")
     assert (case.kind, case.severity) == ("title-case", "info")
+    assert case.problem.fix is not None and not case.problem.fix.safe  # often deliberate
     assert applied(row, case) == row.replace(
         "Textbooks are all you need", "Textbooks Are All You Need"
     )

@@ -25,13 +25,13 @@ class _Compared:
 
 def title_case(context: Context) -> Iterator[Problem]:
     """A title that differs from arXiv's only in letter case ('Tinystories: How small can
-    language models be...'): many lists use sentence case on purpose, so this is a notice.
-    Fix: arXiv's title."""
+    language models be...'): many lists use sentence case on purpose, so this is a notice, and
+    its fix (arXiv's title) is offered, not applied unasked."""
     for seen in _compared(context, Likeness.CASE):
         yield _problem(
             seen,
             f"Title differs from arXiv's only in letter case; arXiv: '{_shown(seen.record)}'.",
-            _fix(seen.entry, seen.record),
+            _fix(seen.entry, seen.record, safe=False),
         )
 
 
@@ -97,11 +97,12 @@ def _shown(record: ArxivRecord) -> str:
     return display(record.title)
 
 
-def _fix(entry: Entry, record: ArxivRecord) -> Fix | None:
+def _fix(entry: Entry, record: ArxivRecord, safe: bool = True) -> Fix | None:
     """arXiv's title in place of the listed one, inside the link text. A title with LaTeX math
     has no faithful plain form: that fix is offered, not applied unasked."""
     new = _shown(record).replace("|", "\\|")
-    return fix_in_cell(entry.title_cell, entry.title, new, safe=not has_math(record.title))
+    safe = safe and not has_math(record.title)
+    return fix_in_cell(entry.title_cell, entry.title, new, safe=safe)
 
 
 def _problem(

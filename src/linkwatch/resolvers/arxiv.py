@@ -180,8 +180,8 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
         if failed:
             ids = sum(len(batch.ids) for batch in failed)
             self.resources.notes.append(
-                f"arXiv API: {ids} IDs not verified ({failed[0].failure}); "
-                "their entries are reported as unverified, not as wrong"
+                f"arXiv API: {ids} IDs not verified: {failed[0].failure}. Their papers are "
+                "reported as unverified, not as wrong"
             )
 
     def _count(self, api: ArxivApi) -> None:
