@@ -21,6 +21,7 @@ from linkwatch.parse import parse_survey
 from linkwatch.pipeline import resolve
 from linkwatch.progress import NoProgress
 from linkwatch.resolvers.arxiv import ArxivRecord, ArxivResolver, ArxivStatus
+from linkwatch.resolvers.arxiv_api import ArxivApi
 from linkwatch.resolvers.base import Resources
 from linkwatch.settings import Services, Settings
 from tests.conftest import Arxiv, Web
@@ -85,6 +86,21 @@ def test_batches_are_at_least_the_configured_delay_apart(tmp_path: Path, arxiv_a
     run(tmp_path, rows(*(f"https://arxiv.org/abs/{i}" for i in ids)), settings)
     assert [len(request.ids) for request in state.requests] == [2, 2, 1]
     assert min(state.gaps()) >= DELAY - 0.005
+    assert len({request.connection for request in state.requests}) == 1  # one connection
+
+
+def test_one_malformed_id_would_sink_its_whole_batch(tmp_path: Path, arxiv_api: Arxiv) -> None:
+    """Why IDs are validated before batching: the API answers 400 for the whole request, and
+    that is not retried."""
+    server, state = arxiv_api
+    state.add(paper("2305.07759", "TinyStories"))
+    api = ArxivApi(settings_for(server.url))
+    try:
+        (batch,) = api.fetch(["2305.07759", "abc"])
+    finally:
+        api.close()
+    assert (batch.results, batch.failure) == ((), "the arXiv API refused the request (HTTP 400)")
+    assert [request.status for request in state.requests] == [400]
 
 
 def test_unknown_ids_are_not_found_and_malformed_ids_are_never_sent(

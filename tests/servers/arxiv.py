@@ -71,6 +71,8 @@ class Request:
     status: int
     max_results: str | None
     user_agent: str
+    connection: tuple[str, int] | None = None
+    """The client's address and port: the same for every request sent on one connection."""
 
 
 @dataclass
@@ -149,6 +151,7 @@ def make_app(state: ArxivState) -> web.Application:
                 response.status,
                 params.get("max_results"),
                 request.headers.get("User-Agent", ""),
+                request.transport.get_extra_info("peername") if request.transport else None,
             )
         )
         return response
