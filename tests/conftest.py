@@ -18,12 +18,15 @@ from linkwatch.cli import cli
 from linkwatch.files import read_source
 from linkwatch.model import Finding
 from linkwatch.parse import parse_survey
+from tests.servers import arxiv
 from tests.servers.loopback import LoopbackServer, serving
 from tests.servers.web import WebState, make_app
 
 Web = tuple[LoopbackServer, WebState]
+Arxiv = tuple[LoopbackServer, arxiv.ArxivState]
 SURVEYS = Path(__file__).parent / "surveys"
 PROJECT = Path(__file__).parent.parent
+CLOSED_ARXIV_API = "http://127.0.0.1:9/api/query"
 
 _ENVIRONMENT = (
     "GITHUB_TOKEN",
@@ -66,9 +69,12 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(autouse=True)
 def clean_environ(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test sees a real token, proxy or service URL from the machine it runs on."""
+    """No test sees a real token, proxy or service URL from the machine it runs on, and none
+    can reach the real arXiv API: unless a test points it at its own server, it is a closed
+    port on loopback."""
     for name in _ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LINKWATCH_ARXIV_API_URL", CLOSED_ARXIV_API)
 
 
 @pytest.fixture
@@ -130,6 +136,16 @@ def survey_md() -> Iterator[Path]:
 def web() -> Iterator[tuple[LoopbackServer, WebState]]:
     state = WebState()
     with serving(make_app(state)) as server:
+        yield server, state
+
+
+@pytest.fixture
+def arxiv_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[Arxiv]:
+    """The loopback arXiv API with no papers yet (tests add theirs), and
+    LINKWATCH_ARXIV_API_URL pointing at it."""
+    state = arxiv.ArxivState()
+    with serving(arxiv.make_app(state)) as server:
+        monkeypatch.setenv("LINKWATCH_ARXIV_API_URL", f"{server.url}/api/query")
         yield server, state
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from linkwatch.resolvers.arxiv import ArxivRecord
 from linkwatch.resolvers.web import WebRecord
 
 
@@ -22,6 +23,8 @@ class Records:
     """The record families that were fetched in this run."""
     web: Mapping[str, WebRecord] = field(default_factory=dict)
     """Plain web links by URL as written in the survey."""
+    arxiv: Mapping[str, ArxivRecord] = field(default_factory=dict)
+    """arXiv API answers by the ID asked ('2305.07759', and '2312.02120v1' for old titles)."""
 
     @classmethod
     def from_families(cls, families: Mapping[str, Mapping[Any, Any]]) -> Records:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from linkwatch.checks import entries, links, papers, syntax, venues
+from linkwatch.checks import entries, links, papers, syntax, titles, venues
 from linkwatch.checks.base import Check, Context
 from linkwatch.model import Finding, Problem, Severity
 
@@ -30,6 +30,12 @@ REGISTRY: tuple[Check, ...] = (
     Check("redirect", N, links.redirect, needs="web"),
     Check("rate-limited", N, links.rate_limited, needs="web"),
     Check("unverified", N, links.unverified, needs="web"),
+    Check("arxiv-not-found", E, papers.arxiv_not_found, needs="arxiv"),
+    Check("arxiv-withdrawn", N, papers.arxiv_withdrawn, needs="arxiv"),
+    Check("unverified", N, papers.arxiv_unverified, needs="arxiv"),
+    Check("title-typo", W, titles.title_typo, needs="arxiv"),
+    Check("title-case", N, titles.title_case, needs="arxiv"),
+    Check("title-mismatch", W, titles.title_mismatch, needs="arxiv"),
     Check("venue-format", N, venues.venue_format),
     Check("duplicate-entry", W, entries.duplicate_entry),
     Check("inconsistent-entry", W, entries.inconsistent_entry),
@@ -38,10 +44,6 @@ REGISTRY: tuple[Check, ...] = (
 
 # Kinds of the contract whose checks need a service this version cannot reach yet.
 NOT_BUILT: Mapping[str, Severity] = {
-    "arxiv-not-found": E,
-    "title-typo": W,
-    "title-case": N,
-    "title-mismatch": W,
     "venue-outdated": W,
     "venue-mismatch": W,
     "repo-not-found": E,

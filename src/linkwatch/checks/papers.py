@@ -1,16 +1,87 @@
 """
-Checks on the papers themselves: pinned arXiv versions and years that the arXiv ID disproves.
+Checks on the papers themselves: IDs arXiv does not know, withdrawn papers, pinned versions, and
+years that the first version (or, offline, the arXiv ID) disproves.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 
 from linkwatch.checks.base import Context, fix_in_cell
 from linkwatch.identify import ArxivRef, arxiv_ref
-from linkwatch.model import Entry, Fix, Problem
+from linkwatch.model import Entry, Fix, Link, Problem
+from linkwatch.resolvers.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.venues import VenueMention, parse_venue
+
+_WITHDRAWN = re.compile(r"\bwithdrawn\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _FirstVersion:
+    """When the paper first appeared: exactly, from the API, or the ID's year offline."""
+
+    year: int
+    posted: datetime | None = None
+
+
+def arxiv_not_found(context: Context) -> Iterator[Problem]:
+    """A link to an ID the arXiv API knows nothing of (`https://arxiv.org/abs/2403.99999`), or
+    to a version past the latest (`2305.07759v9` when there are two)."""
+    for link, ref, record in _arxiv_links(context):
+        if record.status == ArxivStatus.NOT_FOUND:
+            message = f"arXiv has no paper {ref.id}: the API knows no such ID."
+        elif record.status == ArxivStatus.FOUND and (ref.version or 0) > record.version:
+            message = (
+                f"arXiv {ref.id} has no version {ref.version}: the latest is v{record.version}."
+            )
+        else:
+            continue
+        yield _link_problem(link, ref, message)
+
+
+def arxiv_withdrawn(context: Context) -> Iterator[Problem]:
+    """A paper its authors withdrew: arXiv keeps it, and says why in the comments
+    ('This paper has been withdrawn by the author due to an error in Lemma 2')."""
+    for link, ref, record in _arxiv_links(context):
+        comment = record.comment or ""
+        if record.status == ArxivStatus.FOUND and _WITHDRAWN.search(comment):
+            reason = comment.strip().rstrip(".")
+            yield _link_problem(link, ref, f"arXiv {ref.id} was withdrawn (its comment: {reason}).")
+
+
+def arxiv_unverified(context: Context) -> Iterator[Problem]:
+    """A paper link the arXiv API could not confirm or deny (it was down or throttling after
+    every retry): not verified, and not wrong either."""
+    for link, ref, record in _arxiv_links(context):
+        if record.status == ArxivStatus.UNVERIFIED:
+            yield _link_problem(link, ref, f"Not verified with arXiv: {record.detail}.")
+
+
+def _arxiv_links(context: Context) -> Iterator[tuple[Link, ArxivRef, ArxivRecord]]:
+    """Each link to a well-formed arXiv ID the API was asked about, once per line."""
+    seen = set()
+    for link in context.survey.links:
+        ref = arxiv_ref(link.url)
+        record = context.records.arxiv.get(ref.id) if ref else None
+        if ref is None or record is None or (link.file, link.line, ref) in seen:
+            continue
+        seen.add((link.file, link.line, ref))
+        yield link, ref, record
+
+
+def _link_problem(link: Link, ref: ArxivRef, message: str) -> Problem:
+    return Problem(
+        link.file,
+        link.line,
+        message,
+        url=link.url,
+        entry_title=link.text or None,
+        actual=link.url,
+        evidence=ref.abs_url,
+    )
 
 
 def versioned_arxiv_link(context: Context) -> Iterator[Problem]:
@@ -37,35 +108,46 @@ def versioned_arxiv_link(context: Context) -> Iterator[Problem]:
 
 
 def year_mismatch(context: Context) -> Iterator[Problem]:
-    """A year the arXiv ID disproves: 'arxiv 2023' for 2212.10560 (the ID says December 2022),
-    or a venue year before the paper first appeared on arXiv."""
+    """A year the first arXiv version disproves: 'arxiv 2023' for 2212.10560 (first posted in
+    December 2022), or a venue year before the paper first appeared on arXiv. Online the date
+    comes from the API (`published`); offline from the ID, which dates the announcement."""
     for entry in context.survey.entries:
         ref = ArxivRef(entry.arxiv_id) if entry.arxiv_id else None
         if ref is None or ref.defect():
             continue
+        first = _first_version(context, ref)
         for mention in parse_venue(entry.venue):
-            problem = _year_problem(entry, ref, mention)
+            problem = _year_problem(entry, ref, first, mention)
             if problem:
                 yield problem
 
 
-def _year_problem(entry: Entry, ref: ArxivRef, mention: VenueMention) -> Problem | None:
-    if mention.year is None or not mention.year_written or _may_be_december(ref, mention.year):
+def _first_version(context: Context, ref: ArxivRef) -> _FirstVersion:
+    record = context.records.arxiv.get(ref.id)
+    if record is not None and record.status == ArxivStatus.FOUND and record.published:
+        return _FirstVersion(record.published.year, record.published)
+    return _FirstVersion(ref.year)
+
+
+def _year_problem(
+    entry: Entry, ref: ArxivRef, first: _FirstVersion, mention: VenueMention
+) -> Problem | None:
+    if mention.year is None or not mention.year_written or _may_be_december(ref, first, mention):
         return None
-    if mention.is_arxiv and mention.year != ref.year:
-        message = f"Listed as '{mention.text}', but arXiv {ref.id} was first posted in {ref.year}."
-    elif mention.venue is not None and mention.venue.is_publication and mention.year < ref.year:
+    posted = f"on {first.posted:%Y-%m-%d}" if first.posted else f"in {first.year}"
+    if mention.is_arxiv and mention.year != first.year:
+        message = f"Listed as '{mention.text}', but arXiv {ref.id} was first posted {posted}."
+    elif mention.venue is not None and mention.venue.is_publication and mention.year < first.year:
         message = (
-            f"Listed as '{mention.text}', a year before arXiv {ref.id} was first posted "
-            f"({ref.year})."
+            f"Listed as '{mention.text}', a year before arXiv {ref.id} was first posted ({posted})."
         )
     else:
         return None
-    year = str(mention.year)
+    year, expected = str(mention.year), str(first.year)
     at = entry.venue.find(year, mention.written_at if mention.written_at >= 0 else 0)
     fix = (
-        fix_in_cell(entry.year_cell, year, str(ref.year))
-        or fix_in_cell(entry.venue_cell, year, str(ref.year), at)
+        fix_in_cell(entry.year_cell, year, expected)
+        or fix_in_cell(entry.venue_cell, year, expected, at)
         if mention.is_arxiv
         else None
     )
@@ -75,14 +157,14 @@ def _year_problem(entry: Entry, ref: ArxivRef, mention: VenueMention) -> Problem
         message,
         url=entry.paper_url,
         entry_title=entry.title,
-        expected=str(ref.year),
+        expected=expected,
         actual=year,
         evidence=ref.abs_url,
         fix=fix,
     )
 
 
-def _may_be_december(ref: ArxivRef, year: int) -> bool:
+def _may_be_december(ref: ArxivRef, first: _FirstVersion, mention: VenueMention) -> bool:
     """An ID is dated by its announcement, so a January ID may belong to a paper submitted in
-    the last days of December: the year before cannot be ruled out from the ID alone."""
-    return ref.month == 1 and year == ref.year - 1
+    the last days of December: offline, the year before cannot be ruled out from the ID."""
+    return first.posted is None and ref.month == 1 and mention.year == ref.year - 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from linkwatch.resolvers.arxiv import ArxivResolver
 from linkwatch.resolvers.base import Resolver
 
-API_RESOLVERS: tuple[type[Resolver[Any, Any]], ...] = ()
+API_RESOLVERS: tuple[type[Resolver[Any, Any]], ...] = (ArxivResolver,)

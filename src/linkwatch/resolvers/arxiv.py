@@ -1,0 +1,256 @@
+"""
+arXiv papers through the arXiv query API, with the `arxiv` package: every ID of the survey in
+batches of `arxiv_batch_size` (one request for up to 100 IDs), at least `arxiv_delay_seconds`
+apart on one connection, off the event loop so that the web prober works meanwhile.
+
+What the API answers (docs/APIS.md §1): an unknown ID is simply absent from a 200 feed; a
+malformed one makes the whole request fail with 400, so IDs are validated here first; a
+throttled or busy API answers 429 ("Rate exceeded.", no Retry-After) or 503. A record says what
+was asked and what came back; the checks decide what is wrong.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from linkwatch.identify import ARXIV_HOSTS, arxiv_ref, parse_arxiv_id, split_url
+from linkwatch.model import LinkOutcome, LinkStatus, Survey
+from linkwatch.resolvers.arxiv_api import ArxivApi, Batch
+from linkwatch.resolvers.base import Resolver, Resources
+from linkwatch.titles import differs_beyond_case
+
+NAMESPACE = "arxiv"
+_PATHS = ("/abs/", "/pdf/", "/html/", "/format/")
+
+
+class ArxivStatus(StrEnum):
+    FOUND = "found"
+    NOT_FOUND = "not-found"
+    """The API answered, and had no entry for this ID."""
+    UNVERIFIED = "unverified"
+    """No usable answer (the API was down, throttling, or refused the request)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArxivRecord:
+    """What the arXiv API said of one requested ID ('2305.07759', or '2312.02120v1')."""
+
+    requested: str
+    status: ArxivStatus
+    version: int = 0
+    """The version the API returned: the latest one for an unversioned ID."""
+    title: str = ""
+    """As the API gives it (LaTeX and all), whitespace runs made one space."""
+    published: datetime | None = None
+    """When version 1 was submitted (UTC)."""
+    updated: datetime | None = None
+    """When the returned version was submitted (UTC)."""
+    comment: str | None = None
+    journal_ref: str | None = None
+    doi: str | None = None
+    primary_category: str = ""
+    detail: str = ""
+    """Why the ID is unverified, in plain words."""
+
+    @property
+    def answered(self) -> bool:
+        return self.status != ArxivStatus.UNVERIFIED
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "requested": self.requested,
+            "status": self.status.value,
+            "version": self.version,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "updated": self.updated.isoformat() if self.updated else None,
+            "comment": self.comment,
+            "journal_ref": self.journal_ref,
+            "doi": self.doi,
+            "primary_category": self.primary_category,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ArxivRecord:
+        def when(value: str | None) -> datetime | None:
+            return datetime.fromisoformat(value) if value else None
+
+        return cls(
+            data["requested"],
+            ArxivStatus(data["status"]),
+            data["version"],
+            data["title"],
+            when(data["published"]),
+            when(data["updated"]),
+            data["comment"],
+            data["journal_ref"],
+            data["doi"],
+            data["primary_category"],
+        )
+
+
+class ArxivResolver(Resolver[str, ArxivRecord]):
+    """Every well-formed arXiv ID linked from the survey (malformed ones are the offline
+    malformed-url check's), and version 1 of those whose listed title is not arXiv's."""
+
+    family = "arxiv"
+
+    def __init__(self, resources: Resources) -> None:
+        super().__init__(resources)
+        self._titles: dict[str, set[str]] = {}
+        self._exclude = [re.compile(pattern) for pattern in resources.settings.exclude]
+
+    def wanted(self, survey: Survey) -> Collection[str]:
+        urls = (link.url for link in survey.links if not self._excluded(link.url))
+        refs = (arxiv_ref(url) for url in urls)
+        ids = dict.fromkeys(ref.id for ref in refs if ref is not None and ref.defect() is None)
+        for entry in survey.entries:
+            if entry.arxiv_id in ids and entry.title:
+                self._titles.setdefault(entry.arxiv_id, set()).add(entry.title)
+        return list(ids)
+
+    def _excluded(self, url: str) -> bool:
+        return any(pattern.search(url) for pattern in self._exclude)
+
+    def claims(self, url: str) -> bool:
+        if arxiv_ref(url) is not None:
+            return True
+        parts = split_url(url)
+        return parts is not None and parts.host in ARXIV_HOSTS and parts.path.startswith(_PATHS)
+
+    async def resolve_all(self, keys: Collection[str]) -> Mapping[str, ArxivRecord]:
+        if not keys:
+            return {}
+        self.resources.progress.add("arXiv IDs", len(keys))
+        api = ArxivApi(self.resources.settings)
+        try:
+            records = await self._resolve(api, list(keys))
+            old = [f"{key}v1" for key in keys if self._renamed(records.get(key))]
+            records.update(await self._resolve(api, old))
+        finally:
+            api.close()
+        self._count(api)
+        return records
+
+    async def _resolve(self, api: ArxivApi, keys: list[str]) -> dict[str, ArxivRecord]:
+        """Cached records where fresh, the rest from the API in a worker thread."""
+        records = self._cached(keys)
+        missing = [key for key in keys if key not in records]
+        if missing:
+            batches = await asyncio.to_thread(api.fetch, missing)
+            fetched = {r.requested: r for batch in batches for r in _records(batch)}
+            for key, record in fetched.items():
+                if record.answered:
+                    self.resources.cache.put(NAMESPACE, key, record.to_json())
+            records.update(fetched)
+            self._note(batches)
+        for key in keys:
+            if not _versioned(key):  # the old titles looked up for a few are not counted
+                self.resources.progress.advance("arXiv IDs", failed=not records[key].answered)
+        return records
+
+    def _cached(self, keys: list[str]) -> dict[str, ArxivRecord]:
+        """Found papers are kept `arxiv_max_age` (30 days); 'no such ID' only `--max-age`, as a
+        paper submitted today has an ID before the API knows it."""
+        settings = self.resources.settings
+        stored = self.resources.cache.fresh(NAMESPACE, keys, settings.arxiv_max_age_seconds)
+        records = {key: ArxivRecord.from_json(c.value) for key, c in stored.items()}
+        return {
+            key: record
+            for key, record in records.items()
+            if record.status == ArxivStatus.FOUND or stored[key].age() < settings.max_age_seconds
+        }
+
+    def _renamed(self, record: ArxivRecord | None) -> bool:
+        """Whether version 1 may explain a listed title: a later version exists and some row
+        lists a title that is not the current one, letter case aside."""
+        if record is None or record.status != ArxivStatus.FOUND or record.version < 2:
+            return False
+        listed = self._titles.get(record.requested, ())
+        return any(differs_beyond_case(title, record.title) for title in listed)
+
+    def _note(self, batches: Iterable[Batch]) -> None:
+        failed = [batch for batch in batches if batch.failure]
+        if failed:
+            ids = sum(len(batch.ids) for batch in failed)
+            self.resources.notes.append(
+                f"arXiv API: {ids} IDs not verified: {failed[0].failure}. Their papers are "
+                "reported as unverified, not as wrong"
+            )
+
+    def _count(self, api: ArxivApi) -> None:
+        if api.requests:
+            self.resources.client.requests[api.host] += api.requests
+
+    def verified(self, records: Mapping[str, ArxivRecord]) -> int:
+        return sum(1 for key, r in records.items() if r.answered and not _versioned(key))
+
+    def link_outcome(self, url: str, records: Mapping[str, ArxivRecord]) -> LinkOutcome | None:
+        if not self.claims(url):
+            return None
+        if self._excluded(url):
+            return LinkOutcome(LinkStatus.SKIPPED, "excluded by --exclude")
+        ref = arxiv_ref(url)
+        if ref is None or ref.defect() is not None:
+            return LinkOutcome(LinkStatus.SKIPPED, "not a valid arXiv ID, so not looked up")
+        record = records.get(ref.id)
+        if record is None:
+            return None
+        return _outcome(record, ref.version, ref.abs_url)
+
+
+def _records(batch: Batch) -> list[ArxivRecord]:
+    """One record per requested ID: what came back for it, or why nothing could."""
+    if batch.failure:
+        return [ArxivRecord(key, ArxivStatus.UNVERIFIED, detail=batch.failure) for key in batch.ids]
+    found: dict[str, ArxivRecord] = {}
+    for result in batch.results:
+        ref = parse_arxiv_id(result.get_short_id())
+        if ref is None:
+            continue
+        record = ArxivRecord(
+            ref.id,
+            ArxivStatus.FOUND,
+            ref.version or 1,
+            result.title,
+            result.published,
+            result.updated,
+            result.comment or None,
+            result.journal_ref or None,
+            result.doi or None,
+            result.primary_category,
+        )
+        if ref.id not in found or found[ref.id].version < record.version:
+            found[ref.id] = record  # an unversioned ID stands for its latest version
+        versioned = f"{ref.id}v{record.version}"
+        found[versioned] = replace(record, requested=versioned)
+    return [
+        replace(found[key], requested=key) if key in found else _not_found(key) for key in batch.ids
+    ]
+
+
+def _versioned(key: str) -> bool:
+    ref = parse_arxiv_id(key)
+    return ref is not None and ref.version is not None
+
+
+def _not_found(key: str) -> ArxivRecord:
+    return ArxivRecord(key, ArxivStatus.NOT_FOUND)
+
+
+def _outcome(record: ArxivRecord, version: int | None, abs_url: str) -> LinkOutcome:
+    match record.status:
+        case ArxivStatus.UNVERIFIED:
+            return LinkOutcome(LinkStatus.ERROR, f"not verified: {record.detail}")
+        case ArxivStatus.NOT_FOUND:
+            return LinkOutcome(LinkStatus.BROKEN, "the arXiv API knows no such ID")
+    if version is not None and version > record.version:
+        detail = f"arXiv has no version {version} (the latest is v{record.version})"
+        return LinkOutcome(LinkStatus.BROKEN, detail)
+    return LinkOutcome(LinkStatus.OK, f"arXiv: v{record.version}", final_url=abs_url)
