@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from linkwatch.resolvers.github_records import GithubRecord
+from linkwatch.resolvers.huggingface import HubRecord
 from linkwatch.resolvers.web import WebRecord
 
 
@@ -22,6 +24,10 @@ class Records:
     """The record families that were fetched in this run."""
     web: Mapping[str, WebRecord] = field(default_factory=dict)
     """Plain web links by URL as written in the survey."""
+    github: Mapping[Any, GithubRecord] = field(default_factory=dict)
+    """GitHub repositories and owners by `github_key(url)`."""
+    huggingface: Mapping[Any, HubRecord] = field(default_factory=dict)
+    """Hugging Face repositories and owners by `hub_key(url)`."""
 
     @classmethod
     def from_families(cls, families: Mapping[str, Mapping[Any, Any]]) -> Records:

@@ -9,5 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from linkwatch.resolvers.base import Resolver
+from linkwatch.resolvers.github import GithubResolver
+from linkwatch.resolvers.huggingface import HuggingFaceResolver
 
-API_RESOLVERS: tuple[type[Resolver[Any, Any]], ...] = ()
+API_RESOLVERS: tuple[type[Resolver[Any, Any]], ...] = (GithubResolver, HuggingFaceResolver)
