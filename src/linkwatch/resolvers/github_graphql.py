@@ -23,6 +23,7 @@ from linkwatch.resolvers.github_records import (
     GithubRecord,
     Key,
     cache_key,
+    left_unverified,
     subject_id,
     unverified,
 )
@@ -78,10 +79,8 @@ class GraphqlBatches:
                 self.resources.cache.put(NAMESPACE, key, record.to_json())
         left = sum(1 for r in records.values() if r.existence == Existence.UNVERIFIED)
         if self.stopped and left:
-            self.resources.notes.append(
-                f"GitHub: {left} of {len(subjects)} repositories and owners were left "
-                f"unverified, not broken: {self.stopped}."
-            )
+            advice = "run again after that" if self.rate_limited else "run again later"
+            self.resources.notes.append(left_unverified(left, subjects, self.stopped, advice))
         return records
 
     async def _batch(self, batch: list[Key]) -> dict[str, GithubRecord]:
@@ -116,10 +115,10 @@ class GraphqlBatches:
             reset = RateLimit.from_headers(answer.headers).reset
             return (
                 f"GitHub's GraphQL rate limit is reached ({message}); it is whole again "
-                f"{reset_phrase(reset)}: run again after that"
+                f"{reset_phrase(reset)}"
             )
         if answer.status == 401:
-            return f"GitHub rejected GITHUB_TOKEN (HTTP 401: {message}): check the token"
+            return f"GitHub rejected GITHUB_TOKEN (HTTP 401: {message}); check the token"
         return f"the GitHub GraphQL API answered HTTP {answer.status} ({message})"
 
     def _check_budget(self, answer: Answer, data: dict[str, Any]) -> None:

@@ -110,6 +110,15 @@ def unverified(key: Key, detail: str, rate_limited: bool = False) -> GithubRecor
     )
 
 
+def left_unverified(left: int, subjects: list[Key], reason: str, advice: str) -> str:
+    """The run's note when a budget, a limit or an outage stopped the lookups."""
+    owners = any(isinstance(subject, GithubOwner) for subject in subjects)
+    what = "repositories and owners" if owners else "repositories"
+    return (
+        f"GitHub: {left} of {len(subjects)} {what} left unverified, not broken: {reason}; {advice}."
+    )
+
+
 def new_url(url: str, name: str) -> str:
     """The link with only its owner/name part replaced by `name` ('Owner/Name'): scheme, host,
     '.git', the path below the repository, a query and a fragment all stay."""

@@ -24,6 +24,7 @@ from linkwatch.resolvers.github_records import (
     GithubRecord,
     Key,
     cache_key,
+    left_unverified,
     subject_id,
     unverified,
 )
@@ -41,6 +42,7 @@ class RestWalk:
         self.limit = RateLimit()
         self.stopped: str | None = None
         """Why no more requests are sent (the budget is spent, GitHub is unreachable)."""
+        self.advice = "run again later"
 
     async def run(self, subjects: list[Key]) -> dict[str, GithubRecord]:
         records: dict[str, GithubRecord] = {}
@@ -53,10 +55,7 @@ class RestWalk:
             self.resources.progress.advance("GitHub", failed=self.stopped is not None)
         left = sum(1 for r in records.values() if r.existence == Existence.UNVERIFIED)
         if self.stopped and left:
-            self.resources.notes.append(
-                f"GitHub: {left} of {len(subjects)} repositories and owners were left "
-                f"unverified, not broken: {self.stopped}."
-            )
+            self.resources.notes.append(left_unverified(left, subjects, self.stopped, self.advice))
         return records
 
     @property
@@ -117,20 +116,22 @@ class RestWalk:
         return found(subject, answer.json(), moved.status)
 
     def _stop_for_budget(self) -> None:
+        if self.stopped:
+            return
         limit = self.limit
-        self.stopped = self.stopped or (
-            f"the GitHub API allows {limit.limit or 60} requests an hour without a token and "
-            f"that budget is spent; it is whole again {reset_phrase(limit.reset)}: run again "
-            "after that, or set GITHUB_TOKEN"
+        self.stopped = (
+            f"GitHub's API budget without a token ({limit.limit or 60} requests an hour) is "
+            f"spent; it is whole again {reset_phrase(limit.reset)}"
         )
+        self.advice = "run again after that, or set GITHUB_TOKEN (5,000 requests an hour)"
 
     def _stop_for_limit(self, status: int, wait: float, answer: Answer) -> None:
         if RateLimit.from_headers(answer.headers).remaining == 0:
             self._stop_for_budget()
             return
         self.stopped = (
-            f"GitHub's secondary rate limit (HTTP {status}: {_message(answer)}) asks to wait "
-            f"{round(wait)} s, longer than linkwatch waits: run again later"
+            f"GitHub's secondary rate limit (HTTP {status}: {_message(answer)}) asks for a "
+            f"wait of {round(wait)} s, longer than linkwatch waits"
         )
 
     def _url(self, subject: Key) -> str:
