@@ -118,7 +118,6 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
         self.endpoint = services.hf_endpoint
         token = services.hf_token
         self.token = Token.for_url(self.endpoint, f"Bearer {token}") if token else None
-        self._rejected = False
 
     def wanted(self, survey: Survey) -> Collection[Key]:
         keys = (self._key(link.url) for link in survey.links)
@@ -142,6 +141,8 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
         cache, max_age = self.resources.cache, self.resources.settings.max_age_seconds
         cached = cache.fresh(NAMESPACE, [self._cache_key(s) for s in subjects], max_age)
         found = {k: HubRecord.from_json(entry.value) for k, entry in cached.items()}
+        for _ in found:
+            self.resources.progress.advance("Hugging Face")
         asking = [s for s in subjects if self._cache_key(s) not in found]
         for subject, record in zip(
             asking, await asyncio.gather(*(self._ask(s) for s in asking)), strict=True
@@ -149,9 +150,11 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
             found[self._cache_key(subject)] = record
             if record.existence != Existence.UNVERIFIED:
                 cache.put(NAMESPACE, self._cache_key(subject), record.to_json())
-        if self._rejected:
+        left = [r for r in found.values() if r.existence == Existence.UNVERIFIED]
+        if left:
             self.resources.notes.append(
-                f"Hugging Face rejected HF_TOKEN ({_BAD_TOKEN}): its links were left unverified"
+                f"Hugging Face: {len(left)} of {len(subjects)} left unverified, not broken "
+                f"({left[0].detail}); run again later."
             )
         return {key: replace(found[self._cache_key(key)], asked=_asked(key)) for key in keys}
 
@@ -187,7 +190,7 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
                 http_status=200,
                 evidence=f"{self.endpoint}/{_PAGE[key.kind]}{name}",
             )
-        return self._refused(key, answer)
+        return _refused(key, answer)
 
     async def _owner(self, key: HfOwner) -> HubRecord:
         """A name is a user or an organisation (one namespace): users first."""
@@ -209,36 +212,14 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
                     evidence=f"{self.endpoint}/{canonical}",
                 )
             if answer.status != 404:
-                return self._refused(key, answer)
-        return self._refused(key, answer)
+                return _refused(key, answer)
+        return _refused(key, answer)
 
     async def _get(self, url: str) -> Answer:
         headers = {"Accept": "application/json"}
         return await self.resources.client.fetch(
             "GET", url, headers=headers, token=self.token, follow_redirects=True
         )
-
-    def _refused(self, key: Key, answer: Answer) -> HubRecord:
-        """Any answer but 200, read the way the Hub means it."""
-        status, code = answer.status, answer.headers.get("X-Error-Code")
-        message = answer.headers.get("X-Error-Message") or str(_body(answer).get("error") or "")
-        said = f"HTTP {status}" + (f": {message}" if message else "")
-        if code == "GatedRepo" or message == _DISABLED:
-            return _behind_a_gate(key, said, status, disabled=message == _DISABLED)
-        if status == 401 and message == _BAD_TOKEN:
-            self._rejected = True
-            return _unverified(key, f"the Hub rejected HF_TOKEN ({said})", status)
-        if status == 404 or (status == 401 and code is None):
-            what = "missing or private" if status == 401 else "missing"
-            return HubRecord(
-                Existence.MISSING,
-                _kind(key),
-                _asked(key),
-                detail=f"{what} ({said})",
-                http_status=status,
-                evidence=answer.url,
-            )
-        return _unverified(key, f"the Hub answered {said}", status, rate_limited=status == 429)
 
     def verified(self, records: Mapping[Key, HubRecord]) -> int:
         return sum(1 for record in records.values() if record.existence != Existence.UNVERIFIED)
@@ -264,6 +245,28 @@ def outcome_of(record: HubRecord, url: str) -> LinkOutcome:
     notes = [f"gated ({record.gated})"] if record.gated else []
     notes += [flag for flag in ("private", "disabled") if getattr(record, flag)]
     return LinkOutcome(LinkStatus.OK, f"Hugging Face: {', '.join(notes) or 'found'}", status, url)
+
+
+def _refused(key: Key, answer: Answer) -> HubRecord:
+    """Any answer but 200, read the way the Hub means it."""
+    status, code = answer.status, answer.headers.get("X-Error-Code")
+    message = answer.headers.get("X-Error-Message") or str(_body(answer).get("error") or "")
+    said = f"HTTP {status}" + (f": {message}" if message else "")
+    if code == "GatedRepo" or message == _DISABLED:
+        return _behind_a_gate(key, said, status, disabled=message == _DISABLED)
+    if status == 401 and message == _BAD_TOKEN:
+        return _unverified(key, f"the Hub rejected HF_TOKEN ({said})", status)
+    if status == 404 or (status == 401 and code is None):
+        what = "missing or private" if status == 401 else "missing"
+        return HubRecord(
+            Existence.MISSING,
+            _kind(key),
+            _asked(key),
+            detail=f"{what} ({said})",
+            http_status=status,
+            evidence=answer.url,
+        )
+    return _unverified(key, f"the Hub answered {said}", status, rate_limited=status == 429)
 
 
 def _asked(key: Key) -> str:
