@@ -85,6 +85,8 @@ def test_with_a_token_one_graphql_request_covers_every_repository(
     assert moved == MOVED
     assert by_kind(data, "repo-not-found") == [] and by_kind(data, "hf-not-found") == []
     assert result.exit_code == 1, result.output  # the survey's own errors (empty rows...)
+    check(run_cli, github)
+    assert len(github.fake.graphql_calls()) == 1, "a warm cache asks nothing"
 
 
 def test_without_a_token_one_rest_request_per_repository_and_none_when_warm(

@@ -114,6 +114,8 @@ def test_rest_tells_found_renamed_transferred_archived_and_missing_apart(
     fake.add(Repo("noahshinn/reflexion", old_names=("noahshinn024/reflexion",)))
     fake.add(Repo("zai-org/SciGLM", old_names=("THUDM/SciGLM",)))
     fake.add(Repo("salesforce/CodeRL", archived=True, pushed_at="2023-02-01T00:00:00Z"))
+    fake.add(Repo("org/new-name", old_names=("org/old-name",)))  # a rename, not a transfer
+    fake.add(Repo("me/private-one", private=True))
     fake.users["roneneldan"] = "User"
     run = resolve(
         github,
@@ -126,6 +128,8 @@ def test_rest_tells_found_renamed_transferred_archived_and_missing_apart(
             "https://github.com/someone/deleted",
             "https://github.com/roneneldan",
             "https://github.com/nobody-at-all",
+            "https://github.com/org/old-name",
+            "https://github.com/me/private-one",
         ],
     )
     alpaca = run.of("https://github.com/tatsu-lab/stanford_alpaca")
@@ -144,8 +148,11 @@ def test_rest_tells_found_renamed_transferred_archived_and_missing_apart(
     assert (deleted.existence, deleted.http_status) == (Existence.MISSING, 404)
     assert run.of("https://github.com/roneneldan").existence == Existence.FOUND
     assert run.of("https://github.com/nobody-at-all").existence == Existence.MISSING
-    # one request per distinct repository or owner (7), plus one to learn each new name (2)
-    assert len(fake.rest_calls()) == 9
+    assert run.of("https://github.com/org/old-name").name == "org/new-name"
+    private = run.of("https://github.com/me/private-one")
+    assert (private.existence, private.http_status) == (Existence.MISSING, 404), "as anonymous"
+    # one request per distinct repository or owner (9), plus one to learn each new name (3)
+    assert len(fake.rest_calls()) == 12
     assert {c.authorization for c in fake.calls} == {None}
 
 
