@@ -33,7 +33,6 @@ from linkwatch.resolvers.web import WebResolver
 from linkwatch.settings import HostRule
 
 WEB = "https://github.com"
-_FLAGS = ("archived", "disabled", "private")
 
 
 class GithubResolver(Resolver[Key, GithubRecord]):
@@ -111,10 +110,13 @@ def outcome_of(record: GithubRecord, url: str) -> LinkOutcome:
             return LinkOutcome(state, f"not verified: {record.detail}", status)
         case Existence.MISSING:
             return LinkOutcome(LinkStatus.BROKEN, f"GitHub: {record.detail}", status, url)
+    if record.private or record.disabled:
+        state = "private" if record.private else "disabled"
+        return LinkOutcome(LinkStatus.BROKEN, f"GitHub: {state}; readers get a 404", status, url)
     if record.page is not None and record.page.outcome.status != LinkStatus.OK:
         return record.page.outcome
     if record.moved and record.name is not None:
         moved_to = new_url(url, record.name)
         return LinkOutcome(LinkStatus.REDIRECT, f"moved to {record.name}", status, moved_to)
-    flags = [flag for flag in _FLAGS if getattr(record, flag)]
-    return LinkOutcome(LinkStatus.OK, f"GitHub: {', '.join(flags) or 'found'}", status, url)
+    state = "archived" if record.archived else "found"
+    return LinkOutcome(LinkStatus.OK, f"GitHub: {state}", status, url)
