@@ -107,6 +107,8 @@ class Cell:
     text: str
     """The rendered plain text."""
     span: Span
+    urls: tuple[str, ...] = ()
+    """The destinations of the links in the cell, in order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,8 @@ class Entry:
     code_cells: tuple[Cell, ...] = ()
     table: int = 0
     """Index of the table in the file, so checks can tell 'same table' apart."""
+    year_cell: Cell | None = None
+    """A separate 'Year' column, when the table has one (its text is also in `venue`)."""
 
     @property
     def section_path(self) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from linkwatch.cache import Cache
 from linkwatch.checks import NOT_BUILT, Context, run_checks, runnable
+from linkwatch.checks.links import local_target
 from linkwatch.client import Client, Limits
 from linkwatch.errors import BadInput
 from linkwatch.files import read_source
@@ -178,6 +179,12 @@ def _unprobed_outcome(link: Link, survey: Survey, settings: Settings) -> LinkOut
         return LinkOutcome(
             LinkStatus.OK if found else LinkStatus.BROKEN,
             "heading found" if found else "no heading has this anchor",
+        )
+    if (target := local_target(link)) is not None:
+        exists = target.exists()
+        return LinkOutcome(
+            LinkStatus.OK if exists else LinkStatus.BROKEN,
+            "file exists" if exists else "no such file",
         )
     if settings.offline:
         return _NOT_PROBED

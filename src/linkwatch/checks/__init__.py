@@ -24,6 +24,7 @@ REGISTRY: tuple[Check, ...] = (
     Check("versioned-arxiv-link", N, papers.versioned_arxiv_link),
     Check("year-mismatch", W, papers.year_mismatch),
     Check("insecure-link", N, links.insecure_link),
+    Check("broken-link", E, links.missing_file),
     Check("broken-link", E, links.broken_link, needs="web"),
     Check("timeout", W, links.timeout, needs="web"),
     Check("redirect", N, links.redirect, needs="web"),

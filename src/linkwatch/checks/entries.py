@@ -52,16 +52,17 @@ def inconsistent_entry(context: Context) -> Iterator[Problem]:
 
 
 def code_link_not_code(context: Context) -> Iterator[Problem]:
-    """A code column that links a paper (arXiv, DOI, proceedings) instead of code: Self-Instruct
-    with https://arxiv.org/abs/2212.10560 as its code link."""
+    """A code column whose cell links only papers (arXiv, DOI, proceedings), not code:
+    Self-Instruct with https://arxiv.org/abs/2212.10560 as its code link. A cell with code and
+    a paper (`[Github](...) [Paper](...)`) is fine, and so is a generic 'Links' column."""
     for entry in context.survey.entries:
-        for url in entry.code_urls:
-            if is_paper_url(url):
+        for cell in entry.code_cells:
+            if cell.urls and all(is_paper_url(url) for url in cell.urls):
                 yield Problem(
                     entry.file,
                     entry.line,
-                    f"The code column links a paper ({url}), not code.",
-                    url=url,
+                    f"The code column links a paper ({cell.urls[0]}), not code.",
+                    url=cell.urls[0],
                     entry_title=entry.title or None,
                 )
 

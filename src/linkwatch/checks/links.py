@@ -5,13 +5,18 @@ too slow, moved, rate-limited, or impossible to verify).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from linkwatch.checks.base import Context
+from linkwatch.checks.syntax import LOOKS_LIKE_DOMAIN as _LOOKS_LIKE_DOMAIN
 from linkwatch.identify import host_matches, host_of
 from linkwatch.model import Fix, Link, LinkStatus, Problem
 from linkwatch.resolvers.web import WebRecord
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 # Hosts that serve every page over https (most redirect http:// to it, or use HSTS).
 HTTPS_HOSTS = frozenset(
@@ -170,3 +175,47 @@ def _plausible_move(old: str, new: str) -> bool:
     but do not apply it unasked."""
     old_path, new_path = urlsplit(old).path.strip("/"), urlsplit(new).path.strip("/")
     return bool(new_path) or not old_path
+
+
+def missing_file(context: Context) -> Iterator[Problem]:
+    """A relative link to a file that is not in the repository (`[DER](2021)`, or
+    `figures/model.png` after the folder was renamed): GitHub shows its reader a 404 page."""
+    for link in context.survey.links:
+        target = local_target(link)
+        if target is not None and not target.exists():
+            yield Problem(
+                link.file,
+                link.line,
+                f"Broken link: there is no file {link.url} beside {Path(link.file).name}.",
+                url=link.url,
+                entry_title=link.text or None,
+            )
+
+
+def local_target(link: Link) -> Path | None:
+    """The file a relative link points at, or None when the link is not a plain relative path
+    (a URL, an anchor, mailto:, '../../issues' leaving the repository for GitHub's pages)."""
+    url = link.url.strip()
+    if (
+        not url
+        or url.startswith(("#", "//"))
+        or _SCHEME.match(url)
+        or _LOOKS_LIKE_DOMAIN.match(url)
+    ):
+        return None
+    path = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    if not path:
+        return None
+    folder = Path(link.file).resolve().parent
+    root = _repository_root(folder)
+    target = (root / path.lstrip("/")) if path.startswith("/") else (folder / path)
+    target = target.resolve()
+    return target if target.is_relative_to(root) else None
+
+
+def _repository_root(folder: Path) -> Path:
+    """The folder holding .git above the survey, else the survey's own folder."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder

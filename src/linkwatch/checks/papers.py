@@ -63,7 +63,12 @@ def _year_problem(entry: Entry, ref: ArxivRef, mention: VenueMention) -> Problem
         return None
     year = str(mention.year)
     at = entry.venue.find(year, mention.written_at if mention.written_at >= 0 else 0)
-    fix = fix_in_cell(entry.venue_cell, year, str(ref.year), at) if mention.is_arxiv else None
+    fix = (
+        fix_in_cell(entry.year_cell, year, str(ref.year))
+        or fix_in_cell(entry.venue_cell, year, str(ref.year), at)
+        if mention.is_arxiv
+        else None
+    )
     return Problem(
         entry.file,
         entry.line,

@@ -24,7 +24,11 @@ _PLACEHOLDER_TITLE = re.compile(
 _WHITESPACE = re.compile(r"\s")
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$", re.I)
 _SCHEMES = frozenset({"http", "https", "ftp", "mailto"})
-_LOOKS_LIKE_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/|$)", re.I)
+# 'github.com/owner/repo' or 'www.example.org': a web address without its scheme. A lone
+# 'pruning.md' is a file next to the survey, however much '.md' looks like a domain.
+LOOKS_LIKE_DOMAIN = re.compile(
+    r"^(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.I
+)
 # A bare URL in a cell followed by more URL after a space: 'https://huggingface.co/ datasets/x'
 _SPLIT_URL = re.compile(
     r"^(?P<head>https?://\S+)(?P<tail>(?:\s+[\w.~%/?=&#:+-]*/[\w.~%/?=&#:+-]*)+)$"
@@ -112,7 +116,7 @@ def _url_defect(link: Link) -> tuple[str, Fix | None]:
     if link.role == Role.TOC or (link.syntax == Syntax.IMAGE and "://" not in url):
         return "", None
     if "://" not in url:
-        if link.syntax in (Syntax.INLINE, Syntax.REFERENCE) and _LOOKS_LIKE_DOMAIN.match(url):
+        if link.syntax in (Syntax.INLINE, Syntax.REFERENCE) and LOOKS_LIKE_DOMAIN.match(url):
             return "it has no https://, so GitHub treats it as a file path", _at(
                 link, "https://" + url, safe=False
             )

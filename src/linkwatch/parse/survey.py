@@ -30,7 +30,7 @@ from linkwatch.parse.autolinks import find_bare_urls
 from linkwatch.parse.html import html_anchors, html_links
 from linkwatch.parse.markdown import parse
 from linkwatch.parse.slugs import Slugger
-from linkwatch.parse.tables import Column, RawCell, column_roles, split_row
+from linkwatch.parse.tables import Column, RawCell, column_roles, split_row, visible_width
 
 # A '[text](destination)' that Markdown refused because the destination has a space in it.
 _REFUSED_LINK = re.compile(r"\[[^\]]*\]\((?P<url>[a-z][a-z0-9+.-]*:[^)\s]*\s[^)]*)\)", re.I)
@@ -166,7 +166,7 @@ class _Walker:
             table.header_width = len(row.raw)
             return
         table.rows.append(row)
-        width = len(row.raw)
+        width = visible_width(row.raw, table.header_width)
         if width != table.header_width:
             self.out.table_defects.append(
                 TableDefect(
@@ -192,8 +192,10 @@ class _Walker:
         links: list[Link] = []
         by_role: dict[Column, list[tuple[Cell, list[Link]]]] = {}
         for index, (token, role) in enumerate(zip(row.cells, roles, strict=False)):
-            cell = self._cell(token, row.raw, index, row.line)
-            cell_links = list(self._links(token, row.line, _LINK_ROLE[role], cell.span.start))
+            raw = row.raw[index] if index < len(row.raw) else None
+            start = raw.start if raw else len(self._line(row.line))
+            cell_links = list(self._links(token, row.line, _LINK_ROLE[role], start))
+            cell = self._cell(token, raw, start, row.line, cell_links)
             links.extend(cell_links)
             by_role.setdefault(role, []).append((cell, cell_links))
         return self._entry(row.line, by_role, table), links
@@ -203,18 +205,19 @@ class _Walker:
     ) -> Entry:
         title_cell, title_links = by_role.get(Column.TITLE, [(None, [])])[0]
         venue_cell = by_role[Column.VENUE][0][0] if Column.VENUE in by_role else None
+        year_cell = by_role[Column.YEAR][0][0] if Column.YEAR in by_role else None
         code = by_role.get(Column.CODE, [])
-        first = title_links[0] if title_links else None
-        ref = arxiv_ref(first.url) if first else None
-        labelled = first is not None and first.syntax in (Syntax.INLINE, Syntax.REFERENCE)
-        title = first.text if labelled and first else title_cell.text if title_cell else ""
+        paper = _paper_link(title_links)
+        ref = arxiv_ref(paper.url) if paper else None
+        titled = paper is not None and paper.syntax in (Syntax.INLINE, Syntax.REFERENCE)
+        title = paper.text if titled and paper else title_cell.text if title_cell else ""
         return Entry(
             file=self.source.path,
             line=line,
             section=tuple(text for _, text in self.sections),
             title=title.strip(),
-            paper_url=first.url if first else None,
-            venue=venue_cell.text.strip() if venue_cell else "",
+            paper_url=paper.url if paper else None,
+            venue=_venue_text(venue_cell, year_cell),
             code_urls=tuple(link.url for _, cell_links in code for link in cell_links if link.url),
             arxiv_id=ref.id if ref else None,
             arxiv_version=ref.version if ref else None,
@@ -222,14 +225,16 @@ class _Walker:
             venue_cell=venue_cell,
             code_cells=tuple(cell for cell, _ in code),
             table=table,
+            year_cell=year_cell,
         )
 
-    def _cell(self, token: Token, raw: list[RawCell], index: int, line: int) -> Cell:
-        source = raw[index] if index < len(raw) else RawCell("", len(self._line(line)))
+    def _cell(
+        self, token: Token, raw: RawCell | None, start: int, line: int, links: list[Link]
+    ) -> Cell:
+        source = raw.text if raw else ""
+        urls = tuple(link.url for link in links if link.url)
         return Cell(
-            source.text,
-            _plain_text(token.children or []),
-            Span(line, source.start, source.start + len(source.text)),
+            source, _plain_text(token.children or []), Span(line, start, start + len(source)), urls
         )
 
     # links
@@ -347,8 +352,23 @@ _LINK_ROLE = {
     Column.TITLE: Role.PAPER,
     Column.CODE: Role.CODE,
     Column.VENUE: Role.OTHER,
+    Column.YEAR: Role.OTHER,
+    Column.LINKS: Role.OTHER,
     Column.OTHER: Role.OTHER,
 }
+
+
+def _paper_link(links: list[Link]) -> Link | None:
+    """The paper of a title cell: its first link with words to click on, not a badge
+    (`[![Star](shields.io/...)](github...)`); else its first link of any kind."""
+    worded = [link for link in links if link.text.strip() and link.syntax != Syntax.IMAGE]
+    return worded[0] if worded else (links[0] if links else None)
+
+
+def _venue_text(venue: Cell | None, year: Cell | None) -> str:
+    """The 'Published in' text; with a separate Year column, venue and year together."""
+    parts = [cell.text.strip() for cell in (venue, year) if cell is not None]
+    return " ".join(part for part in parts if part)
 
 
 def _is_paper_table(header: list[str], rows: list[tuple[Entry, list[Link]]]) -> bool:
@@ -400,6 +420,7 @@ def _plain_text(children: Sequence[Token]) -> str:
 
 
 def _token_text(token: Token) -> str:
-    if token.type in ("text", "text_special", "code_inline", "image"):
+    """The visible text of a token; an image's alt text is not text a reader sees."""
+    if token.type in ("text", "text_special", "code_inline"):
         return token.content
     return " " if token.type in ("softbreak", "hardbreak") else ""

@@ -15,7 +15,10 @@ from enum import StrEnum
 class Column(StrEnum):
     TITLE = "title"
     VENUE = "venue"
+    YEAR = "year"
     CODE = "code"
+    LINKS = "links"
+    """Links of any kind ('Links', 'Download', 'Homepage'): papers there are fine."""
     OTHER = "other"
 
 
@@ -33,25 +36,14 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 # column, 'Code/Project' or 'Download link' a code column.
 _HEADER_WORDS: tuple[tuple[Column, tuple[str, ...]], ...] = (
     (Column.TITLE, ("paper", "title", "name", "dataset", "model", "method", "work", "article")),
-    (Column.VENUE, ("published", "venue", "conference", "journal", "publication", "year")),
-    (
-        Column.CODE,
-        (
-            "code",
-            "project",
-            "github",
-            "repo",
-            "link",
-            "download",
-            "home",
-            "website",
-            "url",
-            "page",
-            "implementation",
-            "resource",
-        ),
-    ),
+    (Column.VENUE, ("published", "venue", "conference", "journal", "publication")),
+    (Column.YEAR, ("year", "date")),
+    (Column.CODE, ("code", "project", "github", "repo", "implementation")),
+    (Column.LINKS, ("link", "download", "home", "website", "url", "page", "resource")),
 )
+# A cell beyond the header's width that shows nothing: empty, or a Markdown comment
+# ('[//]: # note'), which some lists add on purpose.
+_INVISIBLE = re.compile(r"^(?:\[//\]: ?#.*|<!--.*-->)?$")
 
 
 def split_row(line: str) -> list[RawCell]:
@@ -75,13 +67,14 @@ def _stripped(line: str, start: int, end: int) -> RawCell:
 
 
 def column_roles(headers: list[str]) -> list[Column]:
-    """Which column is the title, the venue and the code; by header words, else by position
-    (first column title, second venue, the rest code)."""
+    """Which column is the title, the venue, the year and the code; by header words, else by
+    position (first column title; second venue when no header says anything)."""
     roles = [_role_from_header(header) for header in headers]
+    understood = any(role != Column.OTHER for role in roles)
     if Column.TITLE not in roles and roles:
         roles[0] = Column.TITLE
-    if Column.VENUE not in roles and len(roles) >= 3 and roles[1] == Column.OTHER:
-        roles[1] = Column.VENUE
+    if not understood and len(roles) >= 3:
+        roles[1] = Column.VENUE  # headers say nothing: guess the usual order
     first_title = roles.index(Column.TITLE)
     return [
         Column.OTHER if role == Column.TITLE and i != first_title else role
@@ -95,3 +88,9 @@ def _role_from_header(header: str) -> Column:
         if any(word.startswith(key) for word in words for key in keys):
             return column
     return Column.OTHER
+
+
+def visible_width(cells: list[RawCell], width: int) -> int:
+    """How many cells the row really shows: cells past `width` that show nothing don't count."""
+    extra = cells[width:]
+    return width if extra and all(_INVISIBLE.match(cell.text) for cell in extra) else len(cells)
