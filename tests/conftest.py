@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import ssl
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ from linkwatch.files import read_source
 from linkwatch.model import Finding
 from linkwatch.parse import parse_survey
 from tests.servers import arxiv
+from tests.servers.github_repos import FakeGitHubRepos
+from tests.servers.huggingface import FakeHub
 from tests.servers.loopback import LoopbackServer, serving
 from tests.servers.web import WebState, make_app
 
@@ -170,3 +173,35 @@ def trusting(certificate_authority: trustme.CA) -> ssl.SSLContext:
     context = ssl.create_default_context()
     certificate_authority.configure_trust(context)
     return context
+
+
+@dataclass
+class GithubServers:
+    """A loopback GitHub: the API (REST and GraphQL) and the github.com pages, one state."""
+
+    fake: FakeGitHubRepos
+    api: LoopbackServer
+    pages: LoopbackServer
+
+    @property
+    def remap(self) -> str:
+        """--remap that sends github.com pages to the loopback pages server."""
+        return f"^https://github\\.com {self.pages.url}"
+
+
+def serving_github(fake: FakeGitHubRepos) -> Iterator[GithubServers]:
+    with serving(fake.api()) as api, serving(fake.pages()) as pages:
+        fake.base_url = api.url
+        yield GithubServers(fake, api, pages)
+
+
+@pytest.fixture
+def github() -> Iterator[GithubServers]:
+    yield from serving_github(FakeGitHubRepos())
+
+
+@pytest.fixture
+def hub() -> Iterator[tuple[LoopbackServer, FakeHub]]:
+    fake = FakeHub()
+    with serving(fake.app()) as server:
+        yield server, fake

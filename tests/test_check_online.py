@@ -6,6 +6,7 @@ link findings on their lines, the cache, and what happens when nothing can be re
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -127,9 +128,11 @@ def test_with_nothing_reachable_no_link_is_broken_and_it_exits_3(
 
 
 def test_survey_md_with_no_network_exits_3_quickly(workdir: Path) -> None:
-    """The project's survey, every host out of reach (remapped to a closed port): zero broken
-    links, exit 3, well within 30 seconds."""
+    """The project's survey, every host out of reach (remapped to a closed port, and so are
+    the GitHub and Hugging Face APIs): zero broken links, exit 3, well within 30 seconds."""
     survey = Path(__file__).parent.parent / "survey.md"
+    closed = "http://127.0.0.1:9"
+    environ = {**os.environ, "GITHUB_API_URL": closed, "HF_ENDPOINT": closed}
     started = time.monotonic()
     process = subprocess.run(
         [
@@ -150,9 +153,12 @@ def test_survey_md_with_no_network_exits_3_quickly(workdir: Path) -> None:
         text=True,
         check=False,
         timeout=60,
+        env=environ,
     )
     elapsed = time.monotonic() - started
     data = json.loads(Path("out/linkwatch.json").read_text())
     assert process.returncode == 3, process.stderr
     assert data["summary"]["by_kind"].get("broken-link", 0) == 0
+    assert data["summary"]["by_kind"].get("repo-not-found", 0) == 0
+    assert data["summary"]["by_kind"].get("hf-not-found", 0) == 0
     assert elapsed < 30

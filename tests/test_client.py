@@ -11,6 +11,7 @@ import pytest
 
 from linkwatch.client import Client, Limits, Token
 from linkwatch.failures import Failure, FailureKind
+from linkwatch.settings import HostRule
 from tests.conftest import Web
 from tests.servers.loopback import serving
 from tests.servers.web import WebState, make_app
@@ -82,3 +83,33 @@ def test_requests_and_peaks_are_counted(web: Web) -> None:
     requests, peaks = asyncio.run(go())
     assert requests == {"127.0.0.1": 6}
     assert peaks == {server.url: 2}
+
+
+def test_a_service_rule_holds_its_origin_to_one_request_at_a_time(web: Web) -> None:
+    """GitHub asks for serial requests: a service rule caps its origin below --host-concurrency."""
+    server, _ = web
+
+    async def go() -> dict[str, int]:
+        async with Client(Limits(host_concurrency=4)) as client:
+            client.set_service_rule(server.url, HostRule(concurrency=1))
+            await asyncio.gather(
+                *(client.fetch("GET", f"{server.url}/slow/0.05?n={n}") for n in range(4))
+            )
+            return client.peak_in_flight()
+
+    assert {server.url: 1} == asyncio.run(go())
+
+
+def test_a_403_with_retry_after_is_waited_out_and_tried_again(web: Web) -> None:
+    """GitHub's secondary rate limit answers 403 with Retry-After: that is 'not now', not 'no'."""
+    server, state = web
+    url = f"{server.url}/retry-after/403?after=0&times=1&key=secondary"
+    (answer,) = fetch(Limits(backoff=0.01), ("GET", url, {}))
+    assert getattr(answer, "status", None) == 200
+    assert state.total("/retry-after/403") == 2
+
+
+def test_a_plain_403_is_an_answer_not_retried(web: Web) -> None:
+    server, state = web
+    (answer,) = fetch(Limits(backoff=0.01), ("GET", f"{server.url}/status/403", {}))
+    assert (getattr(answer, "status", None), state.total("/status/403")) == (403, 1)

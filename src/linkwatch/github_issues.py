@@ -16,6 +16,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, sto
 
 from linkwatch import __version__
 from linkwatch.errors import LinkwatchError, ServicesUnreachable
+from linkwatch.ratelimits import rate_limit_wait
 
 # https://docs.github.com/rest/about-the-rest-api/api-versions
 API_VERSION = "2022-11-28"
@@ -236,30 +237,11 @@ def _wait_asked(state: RetryCallState) -> float:
 
 
 def _wait_for(answer: _Answer, policy: Policy) -> float | None:
-    """Seconds to wait before trying again, or None when trying again cannot help.
-
-    https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api: on 403/429,
-    wait `retry-after` seconds when given; else, with `x-ratelimit-remaining: 0`, until
-    `x-ratelimit-reset`; else (a secondary limit) at least a minute."""
-    headers = answer.headers
+    """Seconds to wait before trying again, or None when trying again cannot help: a 5xx
+    backs off, a rate limit waits as GitHub asks (`linkwatch.ratelimits`)."""
     if answer.status in _TRANSIENT_STATUS:
         return policy.backoff
-    if answer.status not in (403, 429):
-        return None
-    if "retry-after" in headers:
-        return _seconds(headers["retry-after"])
-    if headers.get("x-ratelimit-remaining") == "0":
-        return max(0.0, _seconds(headers.get("x-ratelimit-reset", "0")) - time.time()) + 1
-    if answer.status == 429 or "secondary rate limit" in _message(answer).lower():
-        return 60.0
-    return None
-
-
-def _seconds(value: str) -> float:
-    try:
-        return float(value)
-    except ValueError:
-        return 60.0
+    return rate_limit_wait(answer.status, answer.headers, _message(answer))
 
 
 def _message(answer: _Answer) -> str:

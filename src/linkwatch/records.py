@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linkwatch.resolvers.arxiv import ArxivRecord
+from linkwatch.resolvers.github_records import GithubRecord
+from linkwatch.resolvers.huggingface import HubRecord
 from linkwatch.resolvers.web import WebRecord
 
 
@@ -25,6 +27,10 @@ class Records:
     """Plain web links by URL as written in the survey."""
     arxiv: Mapping[str, ArxivRecord] = field(default_factory=dict)
     """arXiv API answers by the ID asked ('2305.07759', and '2312.02120v1' for old titles)."""
+    github: Mapping[Any, GithubRecord] = field(default_factory=dict)
+    """GitHub repositories and owners by `github_key(url)`."""
+    huggingface: Mapping[Any, HubRecord] = field(default_factory=dict)
+    """Hugging Face repositories and owners by `hub_key(url)`."""
 
     @classmethod
     def from_families(cls, families: Mapping[str, Mapping[Any, Any]]) -> Records:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from linkwatch.checks import entries, links, papers, syntax, titles, venues
+from linkwatch.checks import entries, links, papers, repos, syntax, titles, venues
 from linkwatch.checks.base import Check, Context
 from linkwatch.model import Finding, Problem, Severity
 
@@ -40,17 +40,21 @@ REGISTRY: tuple[Check, ...] = (
     Check("duplicate-entry", W, entries.duplicate_entry),
     Check("inconsistent-entry", W, entries.inconsistent_entry),
     Check("code-link-not-code", N, entries.code_link_not_code),
+    Check("repo-not-found", E, repos.repo_not_found, needs="github"),
+    Check("repo-moved", W, repos.repo_moved, needs="github"),
+    Check("repo-archived", N, repos.repo_archived, needs="github"),
+    Check("broken-link", E, repos.repo_path_missing, needs="github"),
+    Check("unverified", N, repos.repo_unverified, needs="github"),
+    Check("hf-not-found", E, repos.hf_not_found, needs="huggingface"),
+    Check("hf-gated", N, repos.hf_gated, needs="huggingface"),
+    Check("redirect", N, repos.hf_moved, needs="huggingface"),
+    Check("unverified", N, repos.hf_unverified, needs="huggingface"),
 )
 
 # Kinds of the contract whose checks need a service this version cannot reach yet.
 NOT_BUILT: Mapping[str, Severity] = {
     "venue-outdated": W,
     "venue-mismatch": W,
-    "repo-not-found": E,
-    "repo-moved": W,
-    "repo-archived": N,
-    "hf-not-found": E,
-    "hf-gated": N,
 }
 
 KINDS: Mapping[str, Severity] = {**NOT_BUILT, **{check.kind: check.severity for check in REGISTRY}}

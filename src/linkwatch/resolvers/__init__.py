@@ -10,5 +10,11 @@ from typing import Any
 
 from linkwatch.resolvers.arxiv import ArxivResolver
 from linkwatch.resolvers.base import Resolver
+from linkwatch.resolvers.github import GithubResolver
+from linkwatch.resolvers.huggingface import HuggingFaceResolver
 
-API_RESOLVERS: tuple[type[Resolver[Any, Any]], ...] = (ArxivResolver,)
+API_RESOLVERS: tuple[type[Resolver[Any, Any]], ...] = (
+    ArxivResolver,
+    GithubResolver,
+    HuggingFaceResolver,
+)

@@ -7,9 +7,11 @@ what a record means. Everything a resolver may use comes in one `Services` bundl
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Generic, TypeVar
 
 from linkwatch.cache import Cache
@@ -20,6 +22,21 @@ from linkwatch.settings import Settings
 
 K = TypeVar("K")
 R = TypeVar("R")
+
+
+class Existence(StrEnum):
+    """What a service said of a thing asked about: there, not there, or nothing usable (a
+    spent budget, an outage): 'unverified' is never 'missing'."""
+
+    FOUND = "found"
+    MISSING = "missing"
+    UNVERIFIED = "unverified"
+
+
+def is_excluded(settings: Settings, url: str) -> bool:
+    """Whether --exclude skips `url`: an API resolver leaves it to the web prober, which lists
+    it as skipped."""
+    return any(re.search(pattern, url) for pattern in settings.exclude)
 
 
 @dataclass(slots=True)

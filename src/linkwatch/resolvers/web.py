@@ -122,6 +122,11 @@ class WebResolver(Resolver[str, WebRecord]):
         self.resources.progress.advance("links", failed=record.outcome.status != LinkStatus.OK)
         return record
 
+    async def check(self, url: str) -> WebRecord:
+        """One URL as the prober sees it (--exclude, --remap and the cache applied), for an
+        API resolver that also needs a page (a path below a GitHub repository)."""
+        return await self._record(url)
+
     async def _record(self, url: str) -> WebRecord:
         if any(pattern.search(url) for pattern in self._exclude):
             return WebRecord(LinkOutcome(LinkStatus.SKIPPED, "excluded by --exclude"))

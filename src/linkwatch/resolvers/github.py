@@ -1,0 +1,122 @@
+"""
+GitHub links checked through GitHub's API: each repository (and user or organisation) once,
+by GraphQL with a token and by REST without one, and pages below a repository over HTTP.
+
+github.com/OWNER/NAME with /tree/..., /blob/..., .git, a trailing slash, a query or a fragment
+all stand for the repository OWNER/NAME; a tree or blob link also has its page probed once the
+repository is known to exist (a page costs no API budget). github.io sites are not claimed:
+they stay with the web prober.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Collection, Mapping
+from dataclasses import replace
+
+from linkwatch.identify import GithubRepo
+from linkwatch.model import LinkOutcome, LinkStatus, Survey
+from linkwatch.resolvers.base import Existence, Resolver, Resources, is_excluded
+from linkwatch.resolvers.github_graphql import GraphqlBatches
+from linkwatch.resolvers.github_records import (
+    NAMESPACE,
+    GithubRecord,
+    Key,
+    cache_key,
+    github_key,
+    new_url,
+    subject_id,
+    subject_of,
+)
+from linkwatch.resolvers.github_rest import RestWalk
+from linkwatch.resolvers.web import WebResolver
+from linkwatch.settings import HostRule
+
+WEB = "https://github.com"
+
+
+class GithubResolver(Resolver[Key, GithubRecord]):
+    """Every github.com repository, user and organisation link (not github.io sites)."""
+
+    family = "github"
+
+    def __init__(self, resources: Resources) -> None:
+        super().__init__(resources)
+        services = resources.settings.services
+        # "Make requests serially instead of concurrently" (GitHub's REST API best practices).
+        for url in (services.github_api_url, services.github_graphql_url):
+            resources.client.set_service_rule(url, HostRule(concurrency=1))
+        self._pages = WebResolver(resources, claimed=lambda url: False)
+
+    def wanted(self, survey: Survey) -> Collection[Key]:
+        keys = (self._key(link.url) for link in survey.links)
+        return list(dict.fromkeys(key for key in keys if key is not None))
+
+    def claims(self, url: str) -> bool:
+        return self._key(url) is not None
+
+    def _key(self, url: str) -> Key | None:
+        key = github_key(url)
+        return None if key is None or is_excluded(self.resources.settings, url) else key
+
+    async def resolve_all(self, keys: Collection[Key]) -> Mapping[Key, GithubRecord]:
+        subjects = list({cache_key(key): subject_of(key) for key in keys}.values())
+        self.resources.progress.add("GitHub", len(subjects))
+        found = await self._subjects(subjects)
+        records = {key: replace(found[cache_key(key)], asked=subject_id(key)) for key in keys}
+        paths = [key for key in keys if isinstance(key, GithubRepo) and key.rest]
+        pages = await asyncio.gather(*(self._page(key, records[key]) for key in paths))
+        return {**records, **dict(zip(paths, pages, strict=True))}
+
+    async def _subjects(self, subjects: list[Key]) -> dict[str, GithubRecord]:
+        """Cached answers younger than --max-age, then the API for the rest."""
+        resources = self.resources
+        cached = resources.cache.fresh(
+            NAMESPACE, [cache_key(s) for s in subjects], resources.settings.max_age_seconds
+        )
+        found = {key: GithubRecord.from_json(entry.value) for key, entry in cached.items()}
+        for _ in found:
+            resources.progress.advance("GitHub")
+        asking = [subject for subject in subjects if cache_key(subject) not in found]
+        if not asking:
+            return found
+        if resources.settings.services.github_token:
+            return found | await GraphqlBatches(resources).run(asking)
+        return found | await RestWalk(resources).run(asking)
+
+    async def _page(self, key: GithubRepo, record: GithubRecord) -> GithubRecord:
+        """The tree or blob page, under the repository's current name, once the repository
+        is known to exist."""
+        if record.existence != Existence.FOUND or record.name is None:
+            return record
+        page = await self._pages.check(f"{WEB}/{record.name}/{key.rest}")
+        return replace(record, page=page)
+
+    def verified(self, records: Mapping[Key, GithubRecord]) -> int:
+        return sum(1 for record in records.values() if record.existence != Existence.UNVERIFIED)
+
+    def link_outcome(self, url: str, records: Mapping[Key, GithubRecord]) -> LinkOutcome | None:
+        key = self._key(url)
+        record = records.get(key) if key is not None else None
+        return outcome_of(record, url) if record is not None else None
+
+
+def outcome_of(record: GithubRecord, url: str) -> LinkOutcome:
+    """The link table's row for a GitHub link."""
+    status = record.http_status
+    match record.existence:
+        case Existence.UNVERIFIED:
+            state = LinkStatus.RATE_LIMITED if record.rate_limited else LinkStatus.ERROR
+            return LinkOutcome(state, f"not verified: {record.detail}", status)
+        case Existence.MISSING:
+            return LinkOutcome(LinkStatus.BROKEN, f"GitHub: {record.detail}", status, url)
+    if record.private or record.disabled:
+        state = "private" if record.private else "disabled"
+        return LinkOutcome(LinkStatus.BROKEN, f"GitHub: {state}; readers get a 404", status, url)
+    if record.page is not None and record.page.outcome.status != LinkStatus.OK:
+        return record.page.outcome
+    if record.moved and record.name is not None:
+        moved_to = new_url(url, record.name)
+        return LinkOutcome(LinkStatus.REDIRECT, f"moved to {record.name}", status, moved_to)
+    state = "archived" if record.archived else "found"
+    return LinkOutcome(LinkStatus.OK, f"GitHub: {state}", status, url)

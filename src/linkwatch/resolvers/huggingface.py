@@ -1,0 +1,313 @@
+"""
+Hugging Face links checked through the Hub's API at HF_ENDPOINT: models, datasets, spaces,
+users and organisations, each asked once, with HF_TOKEN when it is set.
+
+How the Hub tells them apart (shared/APIS.md §3.3, from huggingface_hub's `hf_raise_for_status`
+and live probes): a gated repository answers 200 with `gated` set; a missing or private one
+answers an anonymous request 401 without an `X-Error-Code` (the two cannot be told apart), and a
+request with a token 404 with `X-Error-Code: RepoNotFound`; a renamed one answers 307 with a
+relative Location, which the client follows on the same origin only (so the token never leaves).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+from urllib.parse import quote
+
+from linkwatch.client import Answer, Token
+from linkwatch.failures import Failure
+from linkwatch.identify import HfOwner, HfRepo, identify
+from linkwatch.model import LinkOutcome, LinkStatus, Survey
+from linkwatch.resolvers.base import Existence, Resolver, Resources, is_excluded
+
+NAMESPACE = "huggingface"
+Key = HfRepo | HfOwner
+_API = {"model": "models", "dataset": "datasets", "space": "spaces"}
+_PAGE = {"model": "", "dataset": "datasets/", "space": "spaces/"}
+# Only what the checks read: a smaller answer, and an unknown key would be a 400. Spaces have no
+# 'gated' (huggingface_hub's ExpandSpaceProperty_T).
+_EXPAND = {
+    "model": ("gated", "private", "disabled"),
+    "dataset": ("gated", "private", "disabled"),
+    "space": ("private", "disabled"),
+}
+_BAD_TOKEN = "Invalid credentials in Authorization header"
+_DISABLED = "Access to this resource is disabled."
+_REPO_PART = re.compile(
+    r"^(?P<head>[^:/]+://[^/]+/+(?:(?:datasets|spaces)/+)?)(?P<id>[^/?#]+/[^/?#]+)(?P<tail>.*)$",
+    re.S,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HubRecord:
+    """What the Hub said of one model, dataset, space, user or organisation."""
+
+    existence: Existence
+    kind: str
+    """'model', 'dataset', 'space', 'user' or 'organization'."""
+    asked: str
+    """The repository id ('owner/name') or the name, as the link writes it."""
+    name: str | None = None
+    """The canonical id the Hub answered with: a rename shows here."""
+    gated: str | None = None
+    """'auto' or 'manual' as the Hub says; 'yes' when only an error code showed the gate."""
+    private: bool = False
+    disabled: bool = False
+    detail: str = ""
+    http_status: int | None = None
+    evidence: str | None = None
+    rate_limited: bool = False
+
+    @property
+    def moved(self) -> bool:
+        return (
+            self.existence == Existence.FOUND
+            and self.name is not None
+            and self.name.casefold() != self.asked.casefold()
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "existence": self.existence.value,
+            "kind": self.kind,
+            "asked": self.asked,
+            "name": self.name,
+            "gated": self.gated,
+            "private": self.private,
+            "disabled": self.disabled,
+            "detail": self.detail,
+            "http_status": self.http_status,
+            "evidence": self.evidence,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> HubRecord:
+        return cls(**{**data, "existence": Existence(data["existence"])})
+
+
+def hub_key(url: str) -> Key | None:
+    """The repository or owner a huggingface.co link stands for (paths below it aside)."""
+    match identify(url):
+        case HfRepo(kind, repo_id, _):
+            return HfRepo(kind, repo_id)
+        case HfOwner() as owner:
+            return owner
+        case _:
+            return None
+
+
+def hub_new_url(url: str, name: str) -> str:
+    """The link with only the repository id replaced; everything around it stays."""
+    match = _REPO_PART.match(url)
+    return f"{match['head']}{name}{match['tail']}" if match else url
+
+
+class HuggingFaceResolver(Resolver[Key, HubRecord]):
+    """Every huggingface.co model, dataset, space, user and organisation link."""
+
+    family = "huggingface"
+
+    def __init__(self, resources: Resources) -> None:
+        super().__init__(resources)
+        services = resources.settings.services
+        self.endpoint = services.hf_endpoint
+        token = services.hf_token
+        self.token = Token.for_url(self.endpoint, f"Bearer {token}") if token else None
+
+    def wanted(self, survey: Survey) -> Collection[Key]:
+        keys = (self._key(link.url) for link in survey.links)
+        return list(dict.fromkeys(key for key in keys if key is not None))
+
+    def claims(self, url: str) -> bool:
+        return self._key(url) is not None
+
+    def _key(self, url: str) -> Key | None:
+        key = hub_key(url)
+        return None if key is None or is_excluded(self.resources.settings, url) else key
+
+    def _cache_key(self, key: Key) -> str:
+        """Per id, case aside, and per kind of asking: with a token the Hub shows more."""
+        what = f"{key.kind}:{key.repo_id}" if isinstance(key, HfRepo) else f"owner:{key.name}"
+        return what.casefold() + ("+token" if self.token else "")
+
+    async def resolve_all(self, keys: Collection[Key]) -> Mapping[Key, HubRecord]:
+        subjects = list({self._cache_key(key): key for key in keys}.values())
+        self.resources.progress.add("Hugging Face", len(subjects))
+        cache, max_age = self.resources.cache, self.resources.settings.max_age_seconds
+        cached = cache.fresh(NAMESPACE, [self._cache_key(s) for s in subjects], max_age)
+        found = {k: HubRecord.from_json(entry.value) for k, entry in cached.items()}
+        for _ in found:
+            self.resources.progress.advance("Hugging Face")
+        asking = [s for s in subjects if self._cache_key(s) not in found]
+        for subject, record in zip(
+            asking, await asyncio.gather(*(self._ask(s) for s in asking)), strict=True
+        ):
+            found[self._cache_key(subject)] = record
+            if record.existence != Existence.UNVERIFIED:
+                cache.put(NAMESPACE, self._cache_key(subject), record.to_json())
+        left = [r for r in found.values() if r.existence == Existence.UNVERIFIED]
+        if left:
+            self.resources.notes.append(
+                f"Hugging Face: {len(left)} of {len(subjects)} left unverified, not broken "
+                f"({left[0].detail}); run again later."
+            )
+        return {key: replace(found[self._cache_key(key)], asked=_asked(key)) for key in keys}
+
+    async def _ask(self, key: Key) -> HubRecord:
+        try:
+            if isinstance(key, HfRepo):
+                record = await self._repo(key)
+            else:
+                record = await self._owner(key)
+        except Failure as failure:
+            record = _unverified(key, failure.detail)
+        failed = record.existence != Existence.FOUND
+        self.resources.progress.advance("Hugging Face", failed=failed)
+        return record
+
+    async def _repo(self, key: HfRepo) -> HubRecord:
+        expand = "&".join(f"expand[]={field}" for field in _EXPAND[key.kind])
+        url = f"{self.endpoint}/api/{_API[key.kind]}/{quote(key.repo_id, safe='/')}?{expand}"
+        answer = await self._get(url)
+        if answer.status == 200:
+            data = _body(answer)
+            name = str(data.get("id") or key.repo_id)
+            gated = data.get("gated")
+            return HubRecord(
+                Existence.FOUND,
+                key.kind,
+                key.repo_id,
+                name=name,
+                gated=str(gated) if gated else None,
+                private=bool(data.get("private")),
+                disabled=bool(data.get("disabled")),
+                detail="HTTP 200",
+                http_status=200,
+                evidence=f"{self.endpoint}/{_PAGE[key.kind]}{name}",
+            )
+        return _refused(key, answer)
+
+    async def _owner(self, key: HfOwner) -> HubRecord:
+        """A name is a user or an organisation (one namespace): users first."""
+        name = quote(key.name, safe="")
+        for kind, path, field in (
+            ("user", f"/api/users/{name}/overview", "user"),
+            ("organization", f"/api/organizations/{name}/overview", "name"),
+        ):
+            answer = await self._get(self.endpoint + path)
+            if answer.status == 200:
+                canonical = str(_body(answer).get(field) or key.name)
+                return HubRecord(
+                    Existence.FOUND,
+                    kind,
+                    key.name,
+                    name=canonical,
+                    detail="HTTP 200",
+                    http_status=200,
+                    evidence=f"{self.endpoint}/{canonical}",
+                )
+            if answer.status != 404:
+                return _refused(key, answer)
+        return _refused(key, answer)
+
+    async def _get(self, url: str) -> Answer:
+        headers = {"Accept": "application/json"}
+        return await self.resources.client.fetch(
+            "GET", url, headers=headers, token=self.token, follow_redirects=True
+        )
+
+    def verified(self, records: Mapping[Key, HubRecord]) -> int:
+        return sum(1 for record in records.values() if record.existence != Existence.UNVERIFIED)
+
+    def link_outcome(self, url: str, records: Mapping[Key, HubRecord]) -> LinkOutcome | None:
+        key = self._key(url)
+        record = records.get(key) if key is not None else None
+        return outcome_of(record, url) if record is not None else None
+
+
+def outcome_of(record: HubRecord, url: str) -> LinkOutcome:
+    """The link table's row for a Hugging Face link."""
+    status = record.http_status
+    match record.existence:
+        case Existence.UNVERIFIED:
+            state = LinkStatus.RATE_LIMITED if record.rate_limited else LinkStatus.ERROR
+            return LinkOutcome(state, f"not verified: {record.detail}", status)
+        case Existence.MISSING:
+            return LinkOutcome(LinkStatus.BROKEN, f"Hugging Face: {record.detail}", status, url)
+    if record.moved and record.name is not None:
+        moved_to = hub_new_url(url, record.name)
+        return LinkOutcome(LinkStatus.REDIRECT, f"moved to {record.name}", status, moved_to)
+    notes = [f"gated ({record.gated})"] if record.gated else []
+    notes += [flag for flag in ("private", "disabled") if getattr(record, flag)]
+    return LinkOutcome(LinkStatus.OK, f"Hugging Face: {', '.join(notes) or 'found'}", status, url)
+
+
+def _refused(key: Key, answer: Answer) -> HubRecord:
+    """Any answer but 200, read the way the Hub means it."""
+    status, code = answer.status, answer.headers.get("X-Error-Code")
+    message = answer.headers.get("X-Error-Message") or str(_body(answer).get("error") or "")
+    said = f"HTTP {status}" + (f": {message}" if message else "")
+    if code == "GatedRepo" or message == _DISABLED:
+        return _behind_a_gate(key, said, status, disabled=message == _DISABLED)
+    if status == 401 and message == _BAD_TOKEN:
+        return _unverified(key, f"the Hub rejected HF_TOKEN ({said})", status)
+    if status == 404 or (status == 401 and code is None):
+        what = "missing or private" if status == 401 else "missing"
+        return HubRecord(
+            Existence.MISSING,
+            _kind(key),
+            _asked(key),
+            detail=f"{what} ({said})",
+            http_status=status,
+            evidence=answer.url,
+        )
+    return _unverified(key, f"the Hub answered {said}", status, rate_limited=status == 429)
+
+
+def _asked(key: Key) -> str:
+    return key.repo_id if isinstance(key, HfRepo) else key.name
+
+
+def _kind(key: Key) -> str:
+    return key.kind if isinstance(key, HfRepo) else "user"
+
+
+def _unverified(
+    key: Key, detail: str, status: int | None = None, rate_limited: bool = False
+) -> HubRecord:
+    return HubRecord(
+        Existence.UNVERIFIED,
+        _kind(key),
+        _asked(key),
+        detail=detail,
+        http_status=status,
+        rate_limited=rate_limited,
+    )
+
+
+def _behind_a_gate(key: Key, said: str, status: int, disabled: bool) -> HubRecord:
+    """Something exists behind the refusal: a gate (`X-Error-Code: GatedRepo`), or a
+    repository the Hub disabled."""
+    return HubRecord(
+        Existence.FOUND,
+        _kind(key),
+        _asked(key),
+        name=_asked(key),
+        gated=None if disabled else "yes",
+        disabled=disabled,
+        detail=said,
+        http_status=status,
+    )
+
+
+def _body(answer: Answer) -> dict[str, Any]:
+    try:
+        data = answer.json()
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
