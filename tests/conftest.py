@@ -29,7 +29,8 @@ Web = tuple[LoopbackServer, WebState]
 Arxiv = tuple[LoopbackServer, arxiv.ArxivState]
 SURVEYS = Path(__file__).parent / "surveys"
 PROJECT = Path(__file__).parent.parent
-CLOSED_ARXIV_API = "http://127.0.0.1:9/api/query"
+CLOSED = "http://127.0.0.1:9"
+CLOSED_ARXIV_API = f"{CLOSED}/api/query"
 
 _ENVIRONMENT = (
     "GITHUB_TOKEN",
@@ -73,11 +74,26 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(autouse=True)
 def clean_environ(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test sees a real token, proxy or service URL from the machine it runs on, and none
-    can reach the real arXiv API: unless a test points it at its own server, it is a closed
-    port on loopback."""
+    can reach a real service: every API points at a closed port on loopback unless a test
+    points it at its own server, and every other request goes through a 'proxy' on that closed
+    port (the client honours HTTP(S)_PROXY), loopback excepted. Tests about DNS failures lift
+    the proxy with `real_dns`."""
     for name in _ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LINKWATCH_ARXIV_API_URL", CLOSED_ARXIV_API)
+    monkeypatch.setenv("LINKWATCH_S2_API_URL", f"{CLOSED}/graph/v1")
+    monkeypatch.setenv("GITHUB_API_URL", CLOSED)
+    monkeypatch.setenv("HF_ENDPOINT", CLOSED)
+    for proxy in ("HTTP_PROXY", "HTTPS_PROXY"):
+        monkeypatch.setenv(proxy, CLOSED)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+
+
+@pytest.fixture
+def real_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No guard proxy: the test looks up names (*.invalid, which never resolve)."""
+    for proxy in ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(proxy, raising=False)
 
 
 @pytest.fixture

@@ -63,6 +63,7 @@ def test_identical_requests_in_flight_are_sent_once(web: Web) -> None:
         ("https://no-such-host.invalid/x", FailureKind.DNS, "does not resolve"),
     ],
 )
+@pytest.mark.usefixtures("real_dns")
 def test_failures_are_named(url: str, kind: FailureKind, words: str) -> None:
     (failure,) = fetch(Limits(retries=0), ("HEAD", url, {}))
     assert isinstance(failure, Failure)

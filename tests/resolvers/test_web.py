@@ -11,6 +11,8 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
+import pytest
+
 from linkwatch.cache import Cache
 from linkwatch.client import Limits
 from linkwatch.model import LinkStatus
@@ -217,6 +219,7 @@ def test_nothing_reachable_means_network_down_not_broken(resolve_web: ResolveWeb
     ]
 
 
+@pytest.mark.usefixtures("real_dns")
 def test_a_name_that_does_not_resolve_while_others_do_is_broken(
     web: Web,
     resolve_web: ResolveWeb,
