@@ -59,10 +59,6 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
 
 
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Replace `path` with `data` all at once, keeping its permission bits when it exists."""
     payload = data.encode() if isinstance(data, str) else data

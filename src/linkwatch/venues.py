@@ -317,7 +317,3 @@ def _venue(raw: dict[str, object]) -> Venue:
         names("misspellings"),
         offset if isinstance(offset, int) else None,
     )
-
-
-def known_venues() -> tuple[Venue, ...]:
-    return _table().venues
