@@ -139,6 +139,7 @@ class Client:
         self.requests: Counter[str] = Counter()
         """Requests sent per host name, retries included (the report's 'requests')."""
         self._hosts: dict[str, _Host] = {}
+        self._service_rules: dict[str, HostRule] = {}
         self._global = asyncio.Semaphore(limits.concurrency)
         self._in_flight: dict[tuple[str, str, str | None], asyncio.Future[Answer]] = {}
         self._unresolvable: dict[str, Failure] = {}
@@ -164,6 +165,12 @@ class Client:
     async def __aexit__(self, *exc_info: object) -> None:
         if self._session is not None:
             await self._session.close()
+
+    def set_service_rule(self, url: str, rule: HostRule) -> None:
+        """A service's own politeness for its origin (GitHub's REST API asks for one request
+        at a time); a rule the config file gives for the host wins. Set it before the first
+        request to that origin."""
+        self._service_rules[origin_of(url)] = rule
 
     def peak_in_flight(self) -> dict[str, int]:
         """The most requests ever in flight at once, per origin."""
@@ -285,7 +292,9 @@ class Client:
     def _host(self, url: str) -> _Host:
         origin = origin_of(url)
         if origin not in self._hosts:
-            rule = self.limits.hosts.get(_hostname(url), HostRule())
+            rule = self.limits.hosts.get(_hostname(url)) or self._service_rules.get(
+                origin, HostRule()
+            )
             self._hosts[origin] = _Host(
                 _Slots(rule.concurrency or self.limits.host_concurrency),
                 rule.delay_seconds,
