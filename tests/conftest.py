@@ -18,15 +18,17 @@ from linkwatch.cli import cli
 from linkwatch.files import read_source
 from linkwatch.model import Finding
 from linkwatch.parse import parse_survey
-from tests.servers import arxiv
+from tests.servers import arxiv, semanticscholar
 from tests.servers.loopback import LoopbackServer, serving
 from tests.servers.web import WebState, make_app
 
 Web = tuple[LoopbackServer, WebState]
 Arxiv = tuple[LoopbackServer, arxiv.ArxivState]
+S2 = tuple[LoopbackServer, semanticscholar.S2State]
 SURVEYS = Path(__file__).parent / "surveys"
 PROJECT = Path(__file__).parent.parent
 CLOSED_ARXIV_API = "http://127.0.0.1:9/api/query"
+CLOSED_S2_API = "http://127.0.0.1:1/graph/v1"  # its own origin: S2 caps it at 1 request/s
 
 _ENVIRONMENT = (
     "GITHUB_TOKEN",
@@ -70,11 +72,12 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(autouse=True)
 def clean_environ(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test sees a real token, proxy or service URL from the machine it runs on, and none
-    can reach the real arXiv API: unless a test points it at its own server, it is a closed
-    port on loopback."""
+    can reach the real arXiv or Semantic Scholar APIs: unless a test points them at its own
+    servers, they are a closed port on loopback."""
     for name in _ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LINKWATCH_ARXIV_API_URL", CLOSED_ARXIV_API)
+    monkeypatch.setenv("LINKWATCH_S2_API_URL", CLOSED_S2_API)
 
 
 @pytest.fixture
@@ -146,6 +149,16 @@ def arxiv_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[Arxiv]:
     state = arxiv.ArxivState()
     with serving(arxiv.make_app(state)) as server:
         monkeypatch.setenv("LINKWATCH_ARXIV_API_URL", f"{server.url}/api/query")
+        yield server, state
+
+
+@pytest.fixture
+def s2_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[S2]:
+    """The loopback Semantic Scholar Graph API with no papers yet (tests add theirs), and
+    LINKWATCH_S2_API_URL pointing at it."""
+    state = semanticscholar.S2State()
+    with serving(semanticscholar.make_app(state)) as server:
+        monkeypatch.setenv("LINKWATCH_S2_API_URL", f"{server.url}/graph/v1")
         yield server, state
 
 

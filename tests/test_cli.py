@@ -55,7 +55,7 @@ def test_without_offline_it_says_what_was_not_checked(workdir: Path, run_cli: Ru
     assert result.exit_code == 0, result.output
     assert "Not checked" in result.output
     data = json.loads((workdir / "out" / "linkwatch.json").read_text())
-    assert "venue-mismatch" in {n["kind"] for n in data["not_run"]}
+    assert "repo-not-found" in {n["kind"] for n in data["not_run"]}
     assert data["links"][0]["status"] == "skipped"
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linkwatch.resolvers.arxiv import ArxivRecord
+from linkwatch.resolvers.s2_records import S2Record
 from linkwatch.resolvers.web import WebRecord
 
 
@@ -25,6 +26,8 @@ class Records:
     """Plain web links by URL as written in the survey."""
     arxiv: Mapping[str, ArxivRecord] = field(default_factory=dict)
     """arXiv API answers by the ID asked ('2305.07759', and '2312.02120v1' for old titles)."""
+    s2: Mapping[str, S2Record] = field(default_factory=dict)
+    """Semantic Scholar's venue records by unversioned arXiv ID."""
 
     @classmethod
     def from_families(cls, families: Mapping[str, Mapping[Any, Any]]) -> Records:

@@ -58,6 +58,8 @@ class Venue:
     dblp: tuple[str, ...] = ()
     """DBLP key prefixes of its proceedings or journal ('conf/iclr'), as Semantic Scholar
     gives them in externalIds."""
+    has_findings: bool = False
+    """Whether it publishes Findings besides the main conference (ACL, EMNLP, NAACL, ...)."""
 
     @property
     def is_publication(self) -> bool:
@@ -374,6 +376,7 @@ def _venue(raw: dict[str, object]) -> Venue:
         names("misspellings"),
         offset if isinstance(offset, int) else None,
         names("dblp"),
+        raw.get("findings") is True,
     )
 
 

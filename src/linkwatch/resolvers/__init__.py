@@ -10,5 +10,6 @@ from typing import Any
 
 from linkwatch.resolvers.arxiv import ArxivResolver
 from linkwatch.resolvers.base import Resolver
+from linkwatch.resolvers.semanticscholar import SemanticScholarResolver
 
-API_RESOLVERS: tuple[type[Resolver[Any, Any]], ...] = (ArxivResolver,)
+API_RESOLVERS: tuple[type[Resolver[Any, Any]], ...] = (ArxivResolver, SemanticScholarResolver)
