@@ -90,7 +90,7 @@ class S2State:
     papers: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Full paper objects by bare arXiv ID."""
     script: list[int] = field(default_factory=list)
-    """Answers to give before the real ones: 429, 500 or 504."""
+    """Answers to give before the real ones: 429, 500, 504, or 400 (an unsupported field)."""
     requests: list[Request] = field(default_factory=list)
 
     def add(self, papers: dict[str, dict[str, Any]]) -> S2State:
@@ -149,6 +149,8 @@ def _paper(state: S2State, paper_id: str, fields: list[str]) -> dict[str, Any] |
 
 
 def _scripted(status: int) -> web.Response:
+    if status == 400:
+        return _error("Unrecognized or unsupported fields: [garbage]")
     if status == 429:
         return web.json_response({"message": TOO_MANY, "code": "429"}, status=429)
     if status == 504:
