@@ -14,11 +14,12 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from linkwatch.files import read_source
 from linkwatch.parse import parse_survey
-from tests.conftest import S2, Arxiv
+from tests.conftest import S2, SURVEYS, Arxiv, expected_in
 from tests.servers.arxiv import load_papers
 from tests.servers.semanticscholar import load_papers as load_s2
 
@@ -156,4 +157,53 @@ def test_with_semantic_scholar_throttling_the_venues_are_unverified_not_wrong(
     assert "venue-outdated" not in data["summary"]["by_kind"]
     assert any(
         note.startswith("Semantic Scholar: 73 papers not verified") for note in data["notes"]
+    )
+
+
+VENUE_SURVEYS = sorted((SURVEYS / "online" / "venues").glob("*.md"))
+
+
+def loaded_for_fixtures(arxiv_api: Arxiv, s2_api: S2) -> None:
+    loaded(arxiv_api, s2_api)
+    arxiv_api[1].add(*load_papers("arxiv_venues.toml"))
+    s2_api[1].add(load_s2("s2_venues.toml"))
+
+
+@pytest.mark.parametrize("path", VENUE_SURVEYS, ids=[p.stem for p in VENUE_SURVEYS])
+def test_venue_fixture_survey_gives_exactly_its_expected_findings(
+    workdir: Path, arxiv_api: Arxiv, s2_api: S2, run_cli, path: Path
+) -> None:
+    """Another real survey, a clean one (nothing), and venues known from arXiv comments."""
+    loaded_for_fixtures(arxiv_api, s2_api)
+    _, data = check(run_cli, path, "--no-cache")
+    assert expected_in(path) == {(f["line"], f["kind"]) for f in data["findings"]}
+    assert len(s2_api[1].requests) == 1
+
+
+def test_the_other_survey_lists_findings_papers_as_main_conference_papers(
+    workdir: Path, arxiv_api: Arxiv, s2_api: S2, run_cli
+) -> None:
+    """IRIP-BUAA's later list: CORE and GPT3Mix as 'EMNLP 2022' and 'EMNLP 2021'; their ACL
+    Anthology IDs (in Semantic Scholar's record) put them in the Findings."""
+    loaded_for_fixtures(arxiv_api, s2_api)
+    _, data = check(run_cli, SURVEYS / "online" / "venues" / "irip_later.md", "--no-cache")
+    mismatch = of_kind(data, "venue-mismatch")
+    assert (mismatch[18]["fix"]["new"], mismatch[18]["fix"]["safe"]) == (
+        "Findings of EMNLP 2022",
+        True,
+    )
+    assert "not in the main conference" in mismatch[20]["message"]
+    assert 19 not in mismatch  # ALIA's row links CORE's ID: its venue is not CORE's
+
+
+def test_comment_and_recorded_s2_answer_agree_on_wavtokenizer(
+    workdir: Path, arxiv_api: Arxiv, s2_api: S2, run_cli
+) -> None:
+    loaded_for_fixtures(arxiv_api, s2_api)
+    _, data = check(run_cli, SURVEYS / "online" / "venues" / "comments.md", "--no-cache")
+    outdated = of_kind(data, "venue-outdated")
+    assert (outdated[11]["fix"]["new"], outdated[11]["fix"]["safe"]) == ("ICLR 2025", True)
+    assert (outdated[17]["fix"]["new"], outdated[17]["fix"]["safe"]) == ("ICML 2024", False)
+    assert outdated[11]["evidence"] == (
+        "https://www.semanticscholar.org/paper/ebdbded60f48131ed7ba73807c3c086993a96f89"
     )

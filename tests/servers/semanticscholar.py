@@ -164,12 +164,14 @@ def _error(message: str) -> web.Response:
 
 def load_papers(name: str) -> dict[str, dict[str, Any]]:
     """The papers of a payload file as Semantic Scholar would return them (s2_survey.toml
-    documents the fields)."""
+    documents the fields; a `record` table is a recorded answer, returned as it is)."""
     data = tomllib.loads((PAYLOADS / name).read_text(encoding="utf-8"))
     first_posted = _first_posted(data.get("arxiv_payload"))
     venues = data.get("venue", {})
     return {
-        item["id"]: s2_paper(item, venues.get(item.get("venue", "")), first_posted.get(item["id"]))
+        item["id"]: item["record"]
+        if "record" in item
+        else s2_paper(item, venues.get(item.get("venue", "")), first_posted.get(item["id"]))
         for item in data["paper"]
         if not item.get("unindexed")
     }

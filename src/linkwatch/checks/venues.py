@@ -11,6 +11,7 @@ from dataclasses import replace
 from linkwatch.checks.base import Context, fix_in_cell
 from linkwatch.model import Entry, Fix, Problem
 from linkwatch.publications import Disagreement, Publication, Source, publication_of
+from linkwatch.titles import Likeness, compare
 from linkwatch.venues import Spelling, Track, VenueMention, parse_venue
 
 
@@ -160,7 +161,7 @@ def rewrites(context: Context, entry: Entry, fix: Fix | None) -> bool:
 def _publication_problem(context: Context, entry: Entry) -> tuple[str, Problem] | None:
     """The venue-outdated or venue-mismatch problem of a row (a row has one or the other)."""
     known = known_publication(context, entry.arxiv_id)
-    if not isinstance(known, Publication):
+    if not isinstance(known, Publication) or _another_paper(context, entry):
         return None
     mentions = parse_venue(entry.venue)
     listed = [m for m in mentions if _names_publication(m)]
@@ -174,6 +175,18 @@ def _publication_problem(context: Context, entry: Entry) -> tuple[str, Problem] 
     if problem is None:
         return None
     return kind, replace(problem, evidence=_evidence(context, entry, known))
+
+
+def _another_paper(context: Context, entry: Entry) -> bool:
+    """A row whose title is neither arXiv's title nor its version 1's links the wrong paper
+    (title-mismatch says so): that paper's venue says nothing of the row's."""
+    titles = [
+        record.title
+        for key in (entry.arxiv_id or "", f"{entry.arxiv_id}v1")
+        if (record := context.records.arxiv.get(key)) is not None and record.title
+    ]
+    likeness = [compare(entry.title, title).likeness for title in titles]
+    return bool(entry.title and likeness) and all(like == Likeness.FAR for like in likeness)
 
 
 def _outdated(entry: Entry, known: Publication, listed: VenueMention) -> Problem | None:
