@@ -156,7 +156,9 @@ def test_an_acl_anthology_id_tells_findings_from_the_main_conference() -> None:
         ("2024.acl-srw.52", ("ACL", 2024, Track.WORKSHOP)),
         ("2023.gem-1.16", (None, 2023, Track.WORKSHOP)),
         ("2023.tacl-1.1", ("TACL", 2023, None)),
-        ("N19-1423", ("NAACL", 2019, None)),
+        ("N19-1423", ("NAACL", 2019, Track.MAIN)),
+        ("Q18-1001", ("TACL", 2018, None)),
+        ("W19-1234", (None, None, None)),
         ("", (None, None, None)),
     ],
 )
@@ -242,3 +244,80 @@ def test_a_workshop_is_an_earlier_stage_not_a_rival_claim() -> None:
 def test_publication_years_include_venues_outside_the_table() -> None:
     """The GEM workshop of EMNLP 2023: its ACL Anthology ID dates it, though GEM is unknown."""
     assert {2023} == publication_years(None, s2(venue="", acl="2023.gem-1.16"))
+
+
+# Semantic Scholar batch records as a project's tests quote them ("Real S2 `paper/batch`
+# payloads from a 60-paper vault"), read through S2Record.from_paper.
+RECORDED = [
+    (
+        "1810.04805",  # BERT
+        {
+            "venue": "North American Chapter of the Association for Computational Linguistics",
+            "publicationVenue": {
+                "name": "North American Chapter of the Association for Computational Linguistics",
+                "type": "conference",
+                "alternate_names": ["NAACL"],
+            },
+            "journal": {"pages": "4171-4186"},
+            "externalIds": {
+                "ArXiv": "1810.04805",
+                "DOI": "10.18653/v1/N19-1423",
+                "ACL": "N19-1423",
+            },
+        },
+        ("NAACL", 2019, Track.MAIN, True),
+    ),
+    (
+        "1512.03385",  # ResNet
+        {
+            "venue": "Computer Vision and Pattern Recognition",
+            "publicationVenue": {
+                "name": "Computer Vision and Pattern Recognition",
+                "type": "conference",
+                "alternate_names": ["CVPR"],
+            },
+            "journal": {
+                "name": "2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)",
+                "pages": "770-778",
+            },
+            "externalIds": {"ArXiv": "1512.03385", "DOI": "10.1109/cvpr.2016.90"},
+        },
+        ("CVPR", 2016, None, True),
+    ),
+    (
+        "1412.6980",  # Adam
+        {
+            "venue": ICLR,
+            "publicationVenue": {"name": ICLR, "type": "conference", "alternate_names": ["ICLR"]},
+            "journal": {"name": "CoRR", "volume": "abs/1412.6980"},
+            "externalIds": {"ArXiv": "1412.6980"},
+        },
+        ("ICLR", None, None, False),
+    ),
+    (
+        "2603.23483",  # a preprint
+        {
+            "venue": "arXiv.org",
+            "publicationVenue": {
+                "name": "arXiv.org",
+                "alternate_names": ["ArXiv"],
+                "issn": "2331-8422",
+            },
+            "journal": {"name": "ArXiv", "volume": "abs/2603.23483"},
+            "externalIds": {"ArXiv": "2603.23483", "DOI": "10.48550/arXiv.2603.23483"},
+        },
+        None,
+    ),
+    (
+        "2503.03505",  # nothing known
+        {"venue": "", "publicationVenue": None, "journal": None, "externalIds": {}},
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("arxiv_id", "paper", "expected"), RECORDED, ids=[r[0] for r in RECORDED])
+def test_recorded_semantic_scholar_records(arxiv_id: str, paper: dict, expected: object) -> None:
+    claim = s2_claim(S2Record.from_paper(arxiv_id, paper))
+    got = (claim.venue.canonical, claim.year, claim.track, claim.formal) if claim else None
+    assert expected == got

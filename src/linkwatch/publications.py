@@ -302,7 +302,9 @@ def anthology(acl_id: str) -> tuple[Venue | None, int | None, Track | None]:
     old = _OLD_ANTHOLOGY.fullmatch(acl_id)
     if old and old["letter"] in _OLD_LETTERS:
         century = 2000 if int(old["yy"]) < 50 else 1900
-        return _event_venue(_OLD_LETTERS[old["letter"]]), century + int(old["yy"]), None
+        venue = _event_venue(_OLD_LETTERS[old["letter"]])
+        track = Track.MAIN if venue is not None and venue.type != "journal" else None
+        return venue, century + int(old["yy"]), track  # no Findings before 2020; W is workshops
     return None, None, None
 
 
