@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.servers import semanticscholar  # noqa: E402
 from tests.servers.arxiv import ArxivState, load_papers, make_app  # noqa: E402
 from tests.servers.loopback import serving  # noqa: E402
 
@@ -42,10 +43,19 @@ def check(workdir: Path, env: dict[str, str]) -> tuple[float, dict]:
 
 def main(delay: float) -> None:
     state = ArxivState().add(*load_papers("arxiv_survey.toml"))
-    with serving(make_app(state)) as server, tempfile.TemporaryDirectory() as tmp:
+    s2 = semanticscholar.S2State().add(semanticscholar.load_papers("s2_survey.toml"))
+    with (
+        serving(make_app(state)) as server,
+        serving(semanticscholar.make_app(s2)) as s2_server,  # venues: see venues_survey.py
+        tempfile.TemporaryDirectory() as tmp,
+    ):
         workdir = Path(tmp)
         (workdir / "linkwatch.toml").write_text(f"arxiv-delay-seconds = {delay}\n")
-        env = dict(os.environ, LINKWATCH_ARXIV_API_URL=f"{server.url}/api/query")
+        env = dict(
+            os.environ,
+            LINKWATCH_ARXIV_API_URL=f"{server.url}/api/query",
+            LINKWATCH_S2_API_URL=f"{s2_server.url}/graph/v1",
+        )
         first_time, first = check(workdir, env)
         asked = list(state.requests)
         second_time, second = check(workdir, env)

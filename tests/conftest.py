@@ -19,7 +19,7 @@ from linkwatch.cli import cli
 from linkwatch.files import read_source
 from linkwatch.model import Finding
 from linkwatch.parse import parse_survey
-from tests.servers import arxiv
+from tests.servers import arxiv, semanticscholar
 from tests.servers.github_repos import FakeGitHubRepos
 from tests.servers.huggingface import FakeHub
 from tests.servers.loopback import LoopbackServer, serving
@@ -27,10 +27,16 @@ from tests.servers.web import WebState, make_app
 
 Web = tuple[LoopbackServer, WebState]
 Arxiv = tuple[LoopbackServer, arxiv.ArxivState]
+S2 = tuple[LoopbackServer, semanticscholar.S2State]
 SURVEYS = Path(__file__).parent / "surveys"
 PROJECT = Path(__file__).parent.parent
 CLOSED = "http://127.0.0.1:9"
 CLOSED_ARXIV_API = f"{CLOSED}/api/query"
+# Each service a closed port of its own: a service caps its own origin (Semantic Scholar at
+# one request a second, GitHub at one at a time), which must not slow the other tests down.
+CLOSED_S2_API = "http://127.0.0.1:1/graph/v1"
+CLOSED_GITHUB_API = "http://127.0.0.1:2"
+CLOSED_HUB = "http://127.0.0.1:3"
 
 _ENVIRONMENT = (
     "GITHUB_TOKEN",
@@ -81,9 +87,9 @@ def clean_environ(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in _ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LINKWATCH_ARXIV_API_URL", CLOSED_ARXIV_API)
-    monkeypatch.setenv("LINKWATCH_S2_API_URL", f"{CLOSED}/graph/v1")
-    monkeypatch.setenv("GITHUB_API_URL", CLOSED)
-    monkeypatch.setenv("HF_ENDPOINT", CLOSED)
+    monkeypatch.setenv("LINKWATCH_S2_API_URL", CLOSED_S2_API)
+    monkeypatch.setenv("GITHUB_API_URL", CLOSED_GITHUB_API)
+    monkeypatch.setenv("HF_ENDPOINT", CLOSED_HUB)
     for proxy in ("HTTP_PROXY", "HTTPS_PROXY"):
         monkeypatch.setenv(proxy, CLOSED)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
@@ -165,6 +171,16 @@ def arxiv_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[Arxiv]:
     state = arxiv.ArxivState()
     with serving(arxiv.make_app(state)) as server:
         monkeypatch.setenv("LINKWATCH_ARXIV_API_URL", f"{server.url}/api/query")
+        yield server, state
+
+
+@pytest.fixture
+def s2_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[S2]:
+    """The loopback Semantic Scholar Graph API with no papers yet (tests add theirs), and
+    LINKWATCH_S2_API_URL pointing at it."""
+    state = semanticscholar.S2State()
+    with serving(semanticscholar.make_app(state)) as server:
+        monkeypatch.setenv("LINKWATCH_S2_API_URL", f"{server.url}/graph/v1")
         yield server, state
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from tests.conftest import SURVEYS, Arxiv, Web, expected_in
+from tests.conftest import S2, SURVEYS, Arxiv, Web, expected_in
 from tests.servers.arxiv import load_papers
 
 ONLINE = sorted((SURVEYS / "online").glob("*.md"))
@@ -47,7 +47,7 @@ def by_line(data: dict, kind: str) -> dict[int, dict]:
 
 
 def test_survey_md_costs_one_request_and_finds_its_typos_and_old_title(
-    workdir: Path, arxiv_api: Arxiv, run_cli, survey_md: Path
+    workdir: Path, arxiv_api: Arxiv, s2_api: S2, run_cli, survey_md: Path
 ) -> None:
     """73 distinct arXiv IDs, one request; one more for the version 1 titles of the few
     papers listed under another title; the typos fixed to arXiv's titles."""
@@ -57,7 +57,7 @@ def test_survey_md_costs_one_request_and_finds_its_typos_and_old_title(
     first, old = (request.ids for request in state.requests)
     assert len(first) == len(set(first)) == 73
     assert all(key.endswith("v1") for key in old) and len(old) <= 5
-    assert data["summary"]["requests"] == {"127.0.0.1": 2}
+    assert data["summary"]["requests"] == {"127.0.0.1": 3}  # and one to Semantic Scholar
     typos = by_line(data, "title-typo")
     assert typos[102]["fix"]["new"] == (
         "MetaMath: Bootstrap Your Own Mathematical Questions for Large Language Models"
@@ -75,7 +75,7 @@ def test_survey_md_costs_one_request_and_finds_its_typos_and_old_title(
 
 
 def test_survey_md_a_second_run_within_max_age_asks_arxiv_nothing(
-    workdir: Path, arxiv_api: Arxiv, run_cli, survey_md: Path
+    workdir: Path, arxiv_api: Arxiv, s2_api: S2, run_cli, survey_md: Path
 ) -> None:
     _, state = arxiv_api
     state.add(*load_papers("arxiv_survey.toml"))
@@ -88,7 +88,7 @@ def test_survey_md_a_second_run_within_max_age_asks_arxiv_nothing(
 
 
 def test_the_title_fixes_apply_to_survey_md(
-    workdir: Path, arxiv_api: Arxiv, run_cli, survey_md: Path
+    workdir: Path, arxiv_api: Arxiv, s2_api: S2, run_cli, survey_md: Path
 ) -> None:
     """`linkwatch fix` puts arXiv's titles in place of the typos, and touches nothing else."""
     _, state = arxiv_api
@@ -113,7 +113,7 @@ def test_the_title_fixes_apply_to_survey_md(
 
 @pytest.mark.parametrize("path", ONLINE, ids=[p.stem for p in ONLINE])
 def test_online_fixture_survey_gives_exactly_its_expected_findings(
-    workdir: Path, arxiv_api: Arxiv, run_cli, path: Path
+    workdir: Path, arxiv_api: Arxiv, s2_api: S2, run_cli, path: Path
 ) -> None:
     """Typos, wrong years, wrong IDs found on their lines; nothing on the clean rows."""
     _, state = arxiv_api
@@ -126,7 +126,8 @@ def test_online_fixture_survey_gives_exactly_its_expected_findings(
 def test_with_arxiv_down_its_papers_are_unverified_and_the_run_exits_3(
     workdir: Path, arxiv_api: Arxiv, run_cli
 ) -> None:
-    """Only arXiv links, and arXiv answers 503 every time: nothing could be verified."""
+    """Only arXiv links, arXiv answers 503 every time and Semantic Scholar is out of reach:
+    nothing could be verified."""
     _, state = arxiv_api
     state.add(*load_papers("arxiv_fixtures.toml"))
     state.script = [503] * 10
@@ -135,15 +136,17 @@ def test_with_arxiv_down_its_papers_are_unverified_and_the_run_exits_3(
     assert "nothing could be verified" in result.output
     assert len(state.requests) == 2
     kinds = data["summary"]["by_kind"]
-    assert kinds.get("unverified") == 6
+    unverified = [f["message"] for f in data["findings"] if f["kind"] == "unverified"]
+    assert len([m for m in unverified if "with arXiv" in m]) == 6
+    assert len([m for m in unverified if "Semantic Scholar" in m]) == 6
     assert "arxiv-not-found" not in kinds
-    assert "arXiv API: 6 IDs not verified" in data["notes"][0]
+    assert any("arXiv API: 6 IDs not verified" in note for note in data["notes"])
     statuses = {link["status"] for link in data["links"] if "2113" not in link["url"]}
     assert statuses == {"error"}
 
 
 def test_with_arxiv_throttling_and_the_web_up_the_run_goes_on(
-    workdir: Path, arxiv_api: Arxiv, web: Web, run_cli
+    workdir: Path, arxiv_api: Arxiv, s2_api: S2, web: Web, run_cli
 ) -> None:
     """429 'Rate exceeded.' on every try: the paper is unverified (a notice), the web link is
     checked, and the exit code is the findings', not 3."""

@@ -48,15 +48,24 @@ def test_fail_on_warning_counts_warnings(workdir: Path, run_cli: RunCli) -> None
     assert run_cli("check", "--offline", "--fail-on", "warning").exit_code == 1
 
 
-def test_without_offline_it_says_what_was_not_checked(workdir: Path, run_cli: RunCli) -> None:
-    """Every link excluded: nothing is asked, and the checks still to come are named."""
+def test_every_link_excluded_asks_nothing(workdir: Path, run_cli: RunCli) -> None:
+    """Online with every link excluded: nothing is asked, every link is skipped, every check
+    ran (none is listed as not checked), and the run is not 'could not run'."""
     (workdir / "survey.md").write_text(TABLE + ROW)
     result = run_cli("check", "-o", "out", "-f", "json", "--exclude", ".")
     assert result.exit_code == 0, result.output
-    assert "Not checked" in result.output
     data = json.loads((workdir / "out" / "linkwatch.json").read_text())
-    assert "venue-mismatch" in {n["kind"] for n in data["not_run"]}
+    assert (data["not_run"], data["summary"]["requests"]) == ([], {})
     assert data["links"][0]["status"] == "skipped"
+
+
+def test_offline_names_the_checks_it_did_not_run(workdir: Path, run_cli: RunCli) -> None:
+    (workdir / "survey.md").write_text(TABLE + ROW)
+    result = run_cli("check", "--offline", "-o", "out", "-f", "json")
+    assert "Not checked (offline)" in result.output
+    data = json.loads((workdir / "out" / "linkwatch.json").read_text())
+    not_run = {n["kind"] for n in data["not_run"]}
+    assert {"broken-link", "title-typo", "repo-moved", "venue-outdated"} <= not_run
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from typing import Any
 from linkwatch.resolvers.arxiv import ArxivRecord
 from linkwatch.resolvers.github_records import GithubRecord
 from linkwatch.resolvers.huggingface import HubRecord
+from linkwatch.resolvers.s2_records import S2Record
 from linkwatch.resolvers.web import WebRecord
 
 
@@ -31,6 +32,8 @@ class Records:
     """GitHub repositories and owners by `github_key(url)`."""
     huggingface: Mapping[Any, HubRecord] = field(default_factory=dict)
     """Hugging Face repositories and owners by `hub_key(url)`."""
+    s2: Mapping[str, S2Record] = field(default_factory=dict)
+    """Semantic Scholar's venue records by unversioned arXiv ID."""
 
     @classmethod
     def from_families(cls, families: Mapping[str, Mapping[Any, Any]]) -> Records:

@@ -25,6 +25,8 @@ class Track(StrEnum):
     JOURNAL = "journal"
     PREPRINT = "preprint"
     OTHER = "other"
+    SUBMITTED = "submitted"
+    """'Submitted to ICLR 2026', 'under review at NeurIPS': a venue named, not a publication."""
 
 
 class Spelling(StrEnum):
@@ -53,6 +55,11 @@ class Venue:
     aliases: tuple[str, ...] = ()
     misspellings: tuple[str, ...] = ()
     edition_offset: int | None = None
+    dblp: tuple[str, ...] = ()
+    """DBLP key prefixes of its proceedings or journal ('conf/iclr'), as Semantic Scholar
+    gives them in externalIds."""
+    has_findings: bool = False
+    """Whether it publishes Findings besides the main conference (ACL, EMNLP, NAACL, ...)."""
 
     @property
     def is_publication(self) -> bool:
@@ -77,6 +84,8 @@ class VenueMention:
     edition: int | None = None
     year_written: bool = True
     """False when the year was worked out from an edition number ('41 ICML')."""
+    text_at: int = 0
+    """Offset of `text` in the whole cell text."""
 
     @property
     def is_arxiv(self) -> bool:
@@ -86,7 +95,12 @@ class VenueMention:
 _SPLIT = re.compile(r"\s*;\s*|\s+/\s+|(?<=\d)\s*/\s*(?=[A-Za-z])|\s+\|\s+")
 _YEAR = re.compile(r"(?<![\d.])(19[5-9]\d|20\d\d)(?![\d.])")
 _SHORT_YEAR = re.compile(r"(?<=[A-Za-z])(?:\s*['\u2019]|-)?(\d{2})\b")
-_EDITION = re.compile(r"(?<![\d.])(\d{1,3})(?:st|nd|rd|th)?(?![\d.])")
+# An edition is an ordinal ('40th', '3rd') or a bare number right before a name ('41 ICML'); a
+# bare number after a name is a volume ('Advances in Neural Information Processing Systems 37'
+# is NeurIPS 2024, the 38th), and pages and volumes say nothing of the year.
+_EDITION = re.compile(
+    r"(?<![\d.])(\d{1,3})(?:st|nd|rd|th)(?![\d.])|(?<![\w.])(\d{1,3})\s+(?=[A-Za-z])"
+)
 _WORD = re.compile(r"[A-Za-z][\w.&'/+-]*[A-Za-z+]|[A-Za-z]")
 _STOP = frozenset(
     [
@@ -107,6 +121,7 @@ _STOP = frozenset(
         "workshop",
         "workshops",
         "findings",
+        "finding",
         "main",
         "track",
         "oral",
@@ -140,9 +155,21 @@ _STOP = frozenset(
     ]
 )
 _TRACKS = (
-    (Track.WORKSHOP, re.compile(r"\bworkshops?\b|\(\s*w\s*\)|\bwksp\b", re.I)),
-    (Track.FINDINGS, re.compile(r"\bfindings\b", re.I)),
+    (
+        Track.SUBMITTED,
+        re.compile(r"\b(?:submitted|under review|in submission|under submission)\b", re.I),
+    ),
+    (Track.WORKSHOP, re.compile(r"\bworkshops?\b|\(\s*w\s*\)|\bwksp\b|\w@[A-Za-z]", re.I)),
+    (Track.FINDINGS, re.compile(r"\bfindings?\b", re.I)),
 )
+# 'Findings of the Association for Computational Linguistics: EMNLP 2023' is EMNLP's Findings,
+# not ACL: the association's name is blanked when another venue follows it.
+_FINDINGS_OF = re.compile(
+    r"findings\s+of\s+(?:the\s+)?(?:association\s+for\s+computational\s+linguistics|acl)\b",
+    re.I,
+)
+# 'EMNLP-Findings', 'ACL-Workshop': the track word glued to the name.
+_GLUED_TRACK = re.compile(r"-(?=(?:findings|workshops?)\b)|(?<=findings)-|(?<=workshop)-", re.I)
 _MAX_CONTENT_WORDS = 4
 
 
@@ -169,7 +196,7 @@ def _parts(text: str) -> list[tuple[str, int]]:
 def _mention(part: str, offset: int) -> VenueMention:
     year, rest = _take_year(part)
     edition = _take_edition(rest)
-    found = _find_name(rest, part)
+    found = _find_name(_GLUED_TRACK.sub(" ", rest), part)
     venue, spelling, written, at = found if found else (None, None, "", 0)
     year_written = year is not None
     if year is None and edition is not None and venue and venue.edition_offset:
@@ -184,6 +211,7 @@ def _mention(part: str, offset: int) -> VenueMention:
         offset + at,
         edition,
         year_written,
+        offset + len(part) - len(part.lstrip()),
     )
 
 
@@ -201,7 +229,7 @@ def _take_year(part: str) -> tuple[int | None, str]:
 
 def _take_edition(rest: str) -> int | None:
     match = _EDITION.search(rest)
-    return int(match.group(1)) if match else None
+    return int(match.group(1) or match.group(2)) if match else None
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -220,8 +248,14 @@ def _track(part: str, venue: Venue | None) -> Track:
 
 
 def _find_name(rest: str, part: str) -> tuple[Venue, Spelling, str, int] | None:
-    """The venue named in `rest`: a full name anywhere, else a short name among its words."""
+    """The venue named in `rest`: a full name anywhere, else a short name among its words,
+    else (in a long text) a short name written with its year ('... ECCV 2024: 18th ...')."""
     table = _table()
+    findings_of = _FINDINGS_OF.search(part)
+    if findings_of and _WORD.search(part, findings_of.end()):
+        blank = " " * (findings_of.end() - findings_of.start())
+        part = part[: findings_of.start()] + blank + part[findings_of.end() :]
+        rest = rest[: findings_of.start()] + blank + rest[findings_of.end() :]
     full = table.full_name_pattern.search(part)
     if full:
         return (
@@ -232,7 +266,7 @@ def _find_name(rest: str, part: str) -> tuple[Venue, Spelling, str, int] | None:
         )
     words = [m for m in _WORD.finditer(rest) if m.group().lower() not in _STOP]
     if len(words) > _MAX_CONTENT_WORDS:
-        return None  # a long name we do not know; single words of it would mislead
+        return _name_with_year(part)  # single words of a long name we do not know mislead
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             start, end = words[i].start(), words[i + size - 1].end()
@@ -240,6 +274,15 @@ def _find_name(rest: str, part: str) -> tuple[Venue, Spelling, str, int] | None:
             if found:
                 return found[0], found[1], rest[start:end], start
     return None
+
+
+def _name_with_year(part: str) -> tuple[Venue, Spelling, str, int] | None:
+    """A short name followed by a year, exactly as the venue writes it, in a longer text."""
+    match = _table().name_with_year.search(part)
+    if match is None:
+        return None
+    venue, spelling = _table().exact[match.group(1)]
+    return venue, spelling, match.group(1), match.start(1)
 
 
 def _lookup(written: str, size: int) -> tuple[Venue, Spelling] | None:
@@ -279,6 +322,8 @@ class _Table:
     full_name_pattern: re.Pattern[str]
     """Any full name, longest first so the most specific one wins."""
     short_names: tuple[tuple[str, Venue], ...]
+    name_with_year: re.Pattern[str]
+    """A publication venue's short name (as written by the venue) right before a year."""
 
 
 @cache
@@ -297,9 +342,23 @@ def _table() -> _Table:
     folded = {name.lower(): value for name, value in exact.items()}
     full = {name.lower(): venue for venue in venues for name in venue.names}
     alternatives = "|".join(re.escape(name) for name in sorted(full, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    # Not \b: a name may end in a period ('Trans. Mach. Learn. Res.').
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
     short = tuple((n, v) for v in venues for n in (v.canonical, *v.aliases, *v.accept))
-    return _Table(venues, exact, folded, full, pattern, short)
+    return _Table(venues, exact, folded, full, pattern, short, _name_with_year_pattern(venues))
+
+
+def _name_with_year_pattern(venues: tuple[Venue, ...]) -> re.Pattern[str]:
+    names = {
+        name
+        for venue in venues
+        if venue.is_publication
+        for name in (venue.canonical, *venue.accept)
+        if len(name) >= 3
+    }
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    year = r"(?:\s*['\u2019]?\d{2}(?!\d)|\s+(?:19|20)\d\d(?!\d))"
+    return re.compile(rf"(?<![\w-])({alternatives})(?={year})")
 
 
 def _venue(raw: dict[str, object]) -> Venue:
@@ -316,4 +375,10 @@ def _venue(raw: dict[str, object]) -> Venue:
         names("aliases"),
         names("misspellings"),
         offset if isinstance(offset, int) else None,
+        names("dblp"),
+        raw.get("findings") is True,
     )
+
+
+def known_venues() -> tuple[Venue, ...]:
+    return _table().venues

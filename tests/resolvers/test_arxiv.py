@@ -24,7 +24,7 @@ from linkwatch.resolvers.arxiv import ArxivRecord, ArxivResolver, ArxivStatus
 from linkwatch.resolvers.arxiv_api import ArxivApi
 from linkwatch.resolvers.base import Resources
 from linkwatch.settings import Services, Settings
-from tests.conftest import Arxiv, Web
+from tests.conftest import CLOSED_S2_API, Arxiv, Web
 from tests.resolvers.conftest import FAST
 from tests.servers.arxiv import paper
 
@@ -34,7 +34,7 @@ TABLE = "| Paper | Published in | Code |\n|---|---|---|\n"
 
 def settings_for(server_url: str, **changes: object) -> Settings:
     base = Settings(
-        services=Services(arxiv_api_url=f"{server_url}/api/query"),
+        services=Services(arxiv_api_url=f"{server_url}/api/query", s2_api_url=CLOSED_S2_API),
         arxiv_delay_seconds=DELAY,
         retries=2,
         timeout=2.0,
@@ -309,4 +309,5 @@ def test_the_web_is_probed_while_the_api_is_slow(
     assert resolution.records.arxiv["2305.07759"].status == ArxivStatus.FOUND
     assert resolution.records.web[f"{site.url}/slow/1"].outcome.status == "ok"
     assert elapsed < 1.8
-    assert resolution.requests == {"127.0.0.1": 2}  # one API request, one HEAD /slow/1
+    # one arXiv API request, one HEAD /slow/1, one refused Semantic Scholar request
+    assert resolution.requests == {"127.0.0.1": 3}

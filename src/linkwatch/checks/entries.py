@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from linkwatch.checks.base import Context
+from linkwatch.checks.venues import known_publication, lists_publication
 from linkwatch.identify import is_paper_url
 from linkwatch.model import Entry, Problem
+from linkwatch.publications import Publication
 from linkwatch.venues import parse_venue
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -40,15 +42,23 @@ def duplicate_entry(context: Context) -> Iterator[Problem]:
 
 def inconsistent_entry(context: Context) -> Iterator[Problem]:
     """The same paper in several rows with a different title, venue, year or code link, such as
-    Magicoder as '41 ICML', 'arxiv 2023' and 'ICML 2024': at most one of them is right."""
+    Magicoder as '41 ICML', 'arxiv 2023' and 'ICML 2024': at most one of them is right. Online,
+    where the paper was published says which rows have the venue right."""
     by_file: dict[str, list[Entry]] = defaultdict(list)
     for entry in context.survey.entries:
         by_file[entry.file].append(entry)
     for group in (g for rows in by_file.values() for g in _same_paper_groups(rows)):
+        known = _published(context, group)
         for label, value in _FIELDS:
-            problem = _disagreement(group, label, value)
+            problem = _disagreement(group, label, value, known if label == "venue" else None)
             if problem:
                 yield problem
+
+
+def _published(context: Context, group: list[Entry]) -> Publication | None:
+    arxiv_id = next((entry.arxiv_id for entry in group if entry.arxiv_id), None)
+    known = known_publication(context, arxiv_id)
+    return known if isinstance(known, Publication) else None
 
 
 def code_link_not_code(context: Context) -> Iterator[Problem]:
@@ -135,7 +145,9 @@ _FIELDS: tuple[tuple[str, Callable[[Entry], str]], ...] = (
 )
 
 
-def _disagreement(group: list[Entry], label: str, value: Callable[[Entry], str]) -> Problem | None:
+def _disagreement(
+    group: list[Entry], label: str, value: Callable[[Entry], str], known: Publication | None
+) -> Problem | None:
     values = {entry.line: value(entry) for entry in group if entry.title or entry.paper_url}
     if len(set(values.values())) < 2:
         return None
@@ -147,14 +159,29 @@ def _disagreement(group: list[Entry], label: str, value: Callable[[Entry], str])
     return Problem(
         first.file,
         first.line,
-        f"The same paper ({paper}) has a different {label} in {len(group)} rows: {shown}.",
+        f"The same paper ({paper}) has a different {label} in {len(group)} rows: {shown}."
+        + (_verdict(group, known) if known else ""),
         url=first.paper_url,
         entry_title=first.title,
+        expected=known.label if known else None,
         # The values without their line numbers: `actual` is part of the finding's stable id,
         # which must not change when rows are added above (see Finding.identity).
         actual="; ".join(dict.fromkeys(_shown(entry, label) for entry in group)),
         related_lines=tuple(entry.line for entry in group[1:]),
     )
+
+
+def _verdict(group: list[Entry], known: Publication) -> str:
+    """Which rows name the venue the sources know ('It was published at ICLR 2023 ...')."""
+    right = [str(entry.line) for entry in group if lists_publication(entry, known)]
+    rows = (
+        f"line {right[0]} has it right"
+        if len(right) == 1
+        else f"lines {', '.join(right)} have it right"
+        if right
+        else "no row has it right"
+    )
+    return f" It was published at {known.label} ({known.evidence}): {rows}."
 
 
 def _shown(entry: Entry, label: str) -> str:

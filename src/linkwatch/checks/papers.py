@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from linkwatch.checks.base import Context, fix_in_cell
+from linkwatch.checks.venues import rewrites
 from linkwatch.identify import ArxivRef, arxiv_ref
 from linkwatch.model import Entry, Fix, Link, Problem
+from linkwatch.publications import publication_years
 from linkwatch.resolvers.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.venues import VenueMention, parse_venue
 
@@ -109,15 +111,24 @@ def versioned_arxiv_link(context: Context) -> Iterator[Problem]:
 
 def year_mismatch(context: Context) -> Iterator[Problem]:
     """A year the first arXiv version disproves: 'arxiv 2023' for 2212.10560 (first posted in
-    December 2022), or a venue year before the paper first appeared on arXiv. Online the date
-    comes from the API (`published`); offline from the ID, which dates the announcement."""
+    December 2022), or a venue year before the paper first appeared on arXiv, unless the
+    sources date the publication to that year (a December workshop, posted in January). Online
+    the date comes from the API (`published`); offline from the ID, which dates the
+    announcement."""
     for entry in context.survey.entries:
         ref = ArxivRef(entry.arxiv_id) if entry.arxiv_id else None
         if ref is None or ref.defect():
             continue
         first = _first_version(context, ref)
+        published = publication_years(
+            context.records.arxiv.get(ref.id), context.records.s2.get(ref.id)
+        )
         for mention in parse_venue(entry.venue):
+            if not mention.is_arxiv and mention.year in published:
+                continue  # the sources date the publication so: it came before the preprint
             problem = _year_problem(entry, ref, first, mention)
+            if problem and rewrites(context, entry, problem.fix):
+                problem = replace(problem, fix=None)  # the venue fix rewrites the year too
             if problem:
                 yield problem
 

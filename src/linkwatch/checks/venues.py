@@ -1,14 +1,18 @@
 """
-Checks on the 'Published in' column that need no network: the spelling of the venue.
+Checks on the 'Published in' column: its spelling (offline), and whether it still says where
+the paper was published, against arXiv's record and Semantic Scholar (online).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from linkwatch.checks.base import Context, fix_in_cell
-from linkwatch.model import Entry, Problem
-from linkwatch.venues import Spelling, VenueMention, parse_venue
+from linkwatch.model import Entry, Fix, Problem
+from linkwatch.publications import Disagreement, Publication, Source, publication_of
+from linkwatch.titles import Likeness, compare
+from linkwatch.venues import Spelling, Track, VenueMention, parse_venue
 
 
 def venue_format(context: Context) -> Iterator[Problem]:
@@ -17,6 +21,8 @@ def venue_format(context: Context) -> Iterator[Problem]:
     for entry in context.survey.entries:
         for mention in parse_venue(entry.venue):
             problem = _spelling_problem(entry, mention)
+            if problem and rewrites(context, entry, problem.fix):
+                problem = replace(problem, fix=None)  # venue-outdated/-mismatch fixes it all
             if problem:
                 yield problem
 
@@ -76,3 +82,195 @@ def _ordinal(number: int) -> str:
         "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     )
     return f"{number}{suffix}"
+
+
+def venue_outdated(context: Context) -> Iterator[Problem]:
+    """A paper listed as a preprint that has been published since: 'arxiv 2022' for 'Language
+    Models Can Teach Themselves to Program Better', an ICLR 2023 paper. Fix: the venue and its
+    year, applied unasked only when both sources say so or one formal record does (a DBLP key,
+    a journal reference), and they say whether it is in the Findings where a venue has them.
+    A workshop paper may stay listed as its preprint."""
+    for entry in context.survey.entries:
+        found = _publication_problem(context, entry)
+        if found is not None and found[0] == "outdated":
+            yield found[1]
+
+
+def venue_mismatch(context: Context) -> Iterator[Problem]:
+    """A listed venue the sources contradict: 'ICLR 2023' for an ICLR 2024 paper, 'EMNLP 2023'
+    for a paper in Findings of EMNLP 2023, another conference altogether. A listed workshop is
+    never contradicted by a later main-conference paper, nor the main conference by Semantic
+    Scholar alone, which files Findings and many workshops under it."""
+    for entry in context.survey.entries:
+        found = _publication_problem(context, entry)
+        if found is not None and found[0] == "mismatch":
+            yield found[1]
+
+
+def venue_unverified(context: Context) -> Iterator[Problem]:
+    """A row whose venue could not be checked: Semantic Scholar did not answer (down, or
+    throttling after every retry), or the sources contradict each other. A notice, never a
+    warning."""
+    for entry in context.survey.entries:
+        record = context.records.s2.get(entry.arxiv_id or "")
+        if record is None:
+            continue
+        known = known_publication(context, entry.arxiv_id)
+        if not record.answered:
+            why = record.detail
+        elif isinstance(known, Disagreement):
+            why = f"the sources disagree ({known.evidence})"
+        else:
+            continue
+        yield Problem(
+            entry.file,
+            entry.line,
+            f"Venue not verified: {why}.",
+            url=entry.paper_url,
+            entry_title=entry.title or None,
+            evidence=record.url if record.answered else None,
+        )
+
+
+def known_publication(context: Context, arxiv_id: str | None) -> Publication | Disagreement | None:
+    """What the arXiv record and Semantic Scholar say of one paper's publication."""
+    if not arxiv_id:
+        return None
+    return publication_of(context.records.arxiv.get(arxiv_id), context.records.s2.get(arxiv_id))
+
+
+def lists_publication(entry: Entry, known: Publication) -> bool:
+    """Whether a row's venue cell names the known publication (its venue, and its year and
+    track where both are known)."""
+    return any(
+        _names_publication(mention) and _agrees(mention, known)
+        for mention in parse_venue(entry.venue)
+    )
+
+
+def rewrites(context: Context, entry: Entry, fix: Fix | None) -> bool:
+    """Whether venue-outdated or venue-mismatch rewrite the mention `fix` would edit: then the
+    smaller fix (a spelling, a year) is left out, as the two would overlap."""
+    found = _publication_problem(context, entry) if fix is not None else None
+    rewrite = found[1].fix if found is not None else None
+    if fix is None or rewrite is None or rewrite.column is None or fix.column is None:
+        return False
+    return rewrite.column <= fix.column < rewrite.column + len(rewrite.old)
+
+
+def _publication_problem(context: Context, entry: Entry) -> tuple[str, Problem] | None:
+    """The venue-outdated or venue-mismatch problem of a row (a row has one or the other)."""
+    known = known_publication(context, entry.arxiv_id)
+    if not isinstance(known, Publication) or _another_paper(context, entry):
+        return None
+    mentions = parse_venue(entry.venue)
+    listed = [m for m in mentions if _names_publication(m)]
+    if mentions and all(m.is_arxiv for m in mentions):
+        found = ("outdated", _outdated(entry, known, mentions[0]))
+    elif listed:
+        found = ("mismatch", _mismatch(entry, known, listed))
+    else:
+        return None
+    kind, problem = found
+    if problem is None:
+        return None
+    return kind, replace(problem, evidence=_evidence(context, entry, known))
+
+
+def _another_paper(context: Context, entry: Entry) -> bool:
+    """A row whose title is neither arXiv's title nor its version 1's links the wrong paper
+    (title-mismatch says so): that paper's venue says nothing of the row's."""
+    titles = [
+        record.title
+        for key in (entry.arxiv_id or "", f"{entry.arxiv_id}v1")
+        if (record := context.records.arxiv.get(key)) is not None and record.title
+    ]
+    likeness = [compare(entry.title, title).likeness for title in titles]
+    return bool(entry.title and likeness) and all(like == Likeness.FAR for like in likeness)
+
+
+def _outdated(entry: Entry, known: Publication, listed: VenueMention) -> Problem | None:
+    if known.track == Track.WORKSHOP:
+        return None
+    message = f"Listed as '{listed.text}', but it was published at {_said(known)}."
+    return _venue_problem(entry, known, message, listed)
+
+
+def _mismatch(entry: Entry, known: Publication, listed: list[VenueMention]) -> Problem | None:
+    same = [mention for mention in listed if mention.venue == known.venue]
+    if not same:
+        if known.track == Track.WORKSHOP or all(m.track == Track.WORKSHOP for m in listed):
+            return None
+        other = next(m for m in listed if m.track != Track.WORKSHOP)
+        message = f"Listed as '{other.text}', but it was published at {_said(known)}."
+        return _venue_problem(entry, known, message, other)
+    for mention in same:
+        why = _contradiction(mention, known)
+        if why is not None:
+            return _venue_problem(entry, known, f"Listed as '{mention.text}', but {why}.", mention)
+    return None
+
+
+def _contradiction(mention: VenueMention, known: Publication) -> str | None:
+    """Why a mention of the right venue is still wrong, or None."""
+    if mention.track == Track.WORKSHOP and known.track != Track.WORKSHOP:
+        return None  # the workshop version, listed before (or beside) the conference paper
+    if known.track == Track.WORKSHOP:
+        return f"it appeared at a {known.label}: a workshop is not the main conference"
+    if known.track == Track.FINDINGS and mention.track != Track.FINDINGS:
+        return f"it was published in {known.label}, not in the main conference"
+    if known.track == Track.MAIN and mention.track == Track.FINDINGS:
+        return f"it was published in the main conference, {known.label}, not in its Findings"
+    if known.year and mention.year and mention.year != known.year:
+        return f"it was published at {_said(known)}"
+    return None
+
+
+def _said(known: Publication) -> str:
+    if known.track_unknown:
+        return f"{known.label} (its main conference or its Findings: the sources do not say)"
+    return known.label
+
+
+def _names_publication(mention: VenueMention) -> bool:
+    return (
+        mention.venue is not None
+        and mention.venue.is_publication
+        and mention.track != Track.SUBMITTED
+    )
+
+
+def _agrees(mention: VenueMention, known: Publication) -> bool:
+    return (
+        mention.venue == known.venue
+        and (known.year is None or mention.year in (None, known.year))
+        and _contradiction(mention, known) is None
+    )
+
+
+def _venue_problem(
+    entry: Entry, known: Publication, message: str, mention: VenueMention
+) -> Problem:
+    fix = None
+    if known.year is not None and entry.year_cell is None:
+        fix = fix_in_cell(
+            entry.venue_cell, mention.text, known.label, mention.text_at, safe=known.certain
+        )
+    return Problem(
+        entry.file,
+        entry.line,
+        f"{message} Sources: {known.evidence}.",
+        url=entry.paper_url,
+        entry_title=entry.title or None,
+        expected=known.label,
+        actual=mention.text,
+        fix=fix,
+    )
+
+
+def _evidence(context: Context, entry: Entry, known: Publication) -> str:
+    """Semantic Scholar's page when it is one of the sources, else the arXiv abstract."""
+    record = context.records.s2.get(entry.arxiv_id or "")
+    if record is not None and any(claim.source == Source.S2 for claim in known.claims):
+        return record.url
+    return f"https://arxiv.org/abs/{entry.arxiv_id}"

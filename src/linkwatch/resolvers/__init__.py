@@ -12,9 +12,11 @@ from linkwatch.resolvers.arxiv import ArxivResolver
 from linkwatch.resolvers.base import Resolver
 from linkwatch.resolvers.github import GithubResolver
 from linkwatch.resolvers.huggingface import HuggingFaceResolver
+from linkwatch.resolvers.semanticscholar import SemanticScholarResolver
 
 API_RESOLVERS: tuple[type[Resolver[Any, Any]], ...] = (
     ArxivResolver,
+    SemanticScholarResolver,
     GithubResolver,
     HuggingFaceResolver,
 )
