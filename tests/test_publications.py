@@ -19,8 +19,8 @@ from linkwatch.publications import (
     publication_years,
     s2_claim,
 )
-from linkwatch.resolvers.arxiv import ArxivRecord, ArxivStatus
-from linkwatch.resolvers.s2_records import S2Record, S2Status
+from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.records.s2 import S2Record, S2Status
 from linkwatch.venues import Track
 
 ICLR = "International Conference on Learning Representations"

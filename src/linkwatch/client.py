@@ -11,6 +11,7 @@ with jitter) and try again.
 from __future__ import annotations
 
 import asyncio
+import errno
 import heapq
 import itertools
 import json as jsonlib
@@ -27,7 +28,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 from tenacity import AsyncRetrying, RetryCallState, wait_random_exponential
 
 from linkwatch import __version__
-from linkwatch.failures import Failure, FailureKind, classify, is_transient, retry_after_seconds
+from linkwatch.failures import Failure, FailureKind, is_transient, retry_after_seconds
 from linkwatch.settings import HostRule
 
 USER_AGENT = f"linkwatch/{__version__} (+https://github.com/linkwatch/linkwatch)"
@@ -385,3 +386,45 @@ def _hostname(url: str) -> str:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
+
+
+def classify(exc: BaseException, host: str) -> Failure:
+    """The Failure an exception of aiohttp (or asyncio) stands for."""
+    match exc:
+        case aiohttp.ClientConnectorDNSError():
+            return Failure(FailureKind.DNS, f"the name {host} does not resolve (DNS)")
+        case aiohttp.ClientConnectorCertificateError():
+            return Failure(
+                FailureKind.TLS,
+                f"{host} has an invalid TLS certificate ({_reason(exc.certificate_error)})",
+            )
+        case aiohttp.ClientSSLError() | ssl.SSLError():
+            return Failure(
+                FailureKind.TLS, f"the TLS handshake with {host} failed ({_reason(exc)})"
+            )
+        case aiohttp.ClientConnectorError() if _errno(exc) == errno.ECONNREFUSED:
+            return Failure(FailureKind.REFUSED, f"{host} refused the connection")
+        case aiohttp.ConnectionTimeoutError():
+            return Failure(FailureKind.CONNECT_TIMEOUT, f"could not connect to {host} in time")
+        case aiohttp.ServerTimeoutError() | asyncio.TimeoutError() | TimeoutError():
+            return Failure(FailureKind.TIMEOUT, f"{host} did not answer in time")
+        case aiohttp.ServerDisconnectedError() | aiohttp.ClientPayloadError():
+            return Failure(FailureKind.RESET, f"{host} closed the connection mid-answer")
+        case aiohttp.ClientOSError() if _errno(exc) in (errno.ECONNRESET, errno.EPIPE):
+            return Failure(FailureKind.RESET, f"{host} reset the connection")
+        case aiohttp.InvalidURL():
+            return Failure(FailureKind.INVALID_URL, f"not a URL that can be requested ({exc})")
+        case aiohttp.ClientConnectorError():
+            return Failure(FailureKind.REFUSED, f"could not connect to {host} ({_reason(exc)})")
+        case _:
+            return Failure(FailureKind.OTHER, f"{type(exc).__name__}: {_reason(exc)}")
+
+
+def _errno(exc: BaseException) -> int | None:
+    os_error = getattr(exc, "os_error", None)
+    return getattr(os_error, "errno", None) or getattr(exc, "errno", None)
+
+
+def _reason(exc: BaseException) -> str:
+    reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or str(exc)
+    return str(reason).strip() or type(exc).__name__

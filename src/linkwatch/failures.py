@@ -1,20 +1,15 @@
 """
 What went wrong with a request, in plain words, and whether trying again can help.
 
-Every aiohttp exception is turned into a `Failure` here, at the boundary, and `is_transient`
+The client turns every aiohttp exception into a `Failure` at its boundary; `is_transient` here
 is the one place that decides what gets retried, what is cached and what may be called broken.
 """
 
 from __future__ import annotations
 
-import asyncio
-import errno
-import ssl
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
-
-import aiohttp
 
 
 class FailureKind(StrEnum):
@@ -53,48 +48,6 @@ def is_transient(outcome: int | Failure) -> bool:
             return status in TRANSIENT_STATUSES
         case Failure():
             return outcome.kind in _TRANSIENT_KINDS
-
-
-def classify(exc: BaseException, host: str) -> Failure:
-    """The Failure an exception of aiohttp (or asyncio) stands for."""
-    match exc:
-        case aiohttp.ClientConnectorDNSError():
-            return Failure(FailureKind.DNS, f"the name {host} does not resolve (DNS)")
-        case aiohttp.ClientConnectorCertificateError():
-            return Failure(
-                FailureKind.TLS,
-                f"{host} has an invalid TLS certificate ({_reason(exc.certificate_error)})",
-            )
-        case aiohttp.ClientSSLError() | ssl.SSLError():
-            return Failure(
-                FailureKind.TLS, f"the TLS handshake with {host} failed ({_reason(exc)})"
-            )
-        case aiohttp.ClientConnectorError() if _errno(exc) == errno.ECONNREFUSED:
-            return Failure(FailureKind.REFUSED, f"{host} refused the connection")
-        case aiohttp.ConnectionTimeoutError():
-            return Failure(FailureKind.CONNECT_TIMEOUT, f"could not connect to {host} in time")
-        case aiohttp.ServerTimeoutError() | asyncio.TimeoutError() | TimeoutError():
-            return Failure(FailureKind.TIMEOUT, f"{host} did not answer in time")
-        case aiohttp.ServerDisconnectedError() | aiohttp.ClientPayloadError():
-            return Failure(FailureKind.RESET, f"{host} closed the connection mid-answer")
-        case aiohttp.ClientOSError() if _errno(exc) in (errno.ECONNRESET, errno.EPIPE):
-            return Failure(FailureKind.RESET, f"{host} reset the connection")
-        case aiohttp.InvalidURL():
-            return Failure(FailureKind.INVALID_URL, f"not a URL that can be requested ({exc})")
-        case aiohttp.ClientConnectorError():
-            return Failure(FailureKind.REFUSED, f"could not connect to {host} ({_reason(exc)})")
-        case _:
-            return Failure(FailureKind.OTHER, f"{type(exc).__name__}: {_reason(exc)}")
-
-
-def _errno(exc: BaseException) -> int | None:
-    os_error = getattr(exc, "os_error", None)
-    return getattr(os_error, "errno", None) or getattr(exc, "errno", None)
-
-
-def _reason(exc: BaseException) -> str:
-    reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or str(exc)
-    return str(reason).strip() or type(exc).__name__
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:

@@ -6,49 +6,24 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import ssl
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
-from linkwatch.cache import Cache
 from linkwatch.checks import Context, run_checks, runnable
 from linkwatch.checks.links import local_target
-from linkwatch.client import Client, Limits
-from linkwatch.errors import BadInput
 from linkwatch.files import read_source
 from linkwatch.model import Link, LinkOutcome, LinkStatus, Severity, Survey
 from linkwatch.parse import parse_survey
 from linkwatch.progress import Progress, progress_for
-from linkwatch.records import Records
+from linkwatch.records import Resolution
 from linkwatch.reporters.baseline import compare
 from linkwatch.reporters.read import read_report
 from linkwatch.reporters.report import InputFile, LinkRow, NotRun, Report, now_utc
-from linkwatch.resolvers import API_RESOLVERS
-from linkwatch.resolvers.base import Resolver, Resources
-from linkwatch.resolvers.web import WebResolver
 from linkwatch.sections import with_sections
 from linkwatch.settings import Settings
 
 _NOTHING_REACHED = "nothing could be verified: no host or service could be reached"
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """What the resolve stage hands on: the records and what the run should say about it."""
-
-    records: Records = field(default_factory=Records)
-    outcomes: Mapping[str, LinkOutcome] = field(default_factory=dict)
-    """What the resolvers say of each link URL they looked at, for the link table."""
-    requests: Mapping[str, int] = field(default_factory=dict)
-    notes: tuple[str, ...] = ()
-    wanted: int = 0
-    """How many identifiers the resolvers were asked about (excluded links not counted)."""
-    verified: int = 0
-    """How many of them got a real answer, from a service or the cache."""
 
 
 def run(settings: Settings, progress: Progress | None = None) -> Report:
@@ -62,6 +37,10 @@ def run(settings: Settings, progress: Progress | None = None) -> Report:
         resolution = Resolution()
     else:
         bar = progress or progress_for(settings.quiet, settings.progress)
+        # Imported here: an offline run needs none of the network stack (aiohttp, the arxiv
+        # package), which would cost it a third of its memory and start-up time.
+        from linkwatch.resolving import resolve
+
         try:
             resolution = asyncio.run(resolve(survey, settings, bar))
         finally:
@@ -90,80 +69,11 @@ def run(settings: Settings, progress: Progress | None = None) -> Report:
     return compare(report, previous, str(settings.baseline)) if previous else report
 
 
-async def resolve(survey: Survey, settings: Settings, progress: Progress) -> Resolution:
-    """Ask every service about the survey at once, sharing one client and one cache."""
-    cache = Cache(settings.cache_path)
-    try:
-        async with Client(_limits(settings)) as client:
-            resources = Resources(client, cache, settings, progress)
-            resolvers: list[Resolver[Any, Any]] = [kind(resources) for kind in API_RESOLVERS]
-            web = WebResolver(resources, claimed=lambda url: any(r.claims(url) for r in resolvers))
-            resolvers.append(web)
-            wanted = [resolver.wanted(survey) for resolver in resolvers]
-            results = await asyncio.gather(
-                *(
-                    resolver.resolve_all(keys)
-                    for resolver, keys in zip(resolvers, wanted, strict=True)
-                )
-            )
-    finally:
-        cache.close()
-    families = {
-        resolver.family: result for resolver, result in zip(resolvers, results, strict=True)
-    }
-    notes = [*([cache.note] if cache.note else []), *resources.notes]
-    verified = sum(r.verified(result) for r, result in zip(resolvers, results, strict=True))
-    outcomes = _link_outcomes(survey, resolvers, results)
-    excluded = sum(
-        1 for record in families["web"].values() if record.outcome.status == LinkStatus.SKIPPED
-    )
-    return Resolution(
-        records=Records.from_families(families),
-        outcomes=outcomes,
-        requests=dict(client.requests),
-        notes=tuple(notes),
-        wanted=sum(len(keys) for keys in wanted) - excluded,
-        verified=verified,
-    )
-
-
-def _limits(settings: Settings) -> Limits:
-    return Limits(
-        settings.concurrency,
-        settings.host_concurrency,
-        settings.timeout,
-        settings.retries,
-        settings.hosts,
-        ssl=_trust(settings.ca_bundle) if settings.ca_bundle else None,
-    )
-
-
-def _trust(bundle: Path) -> ssl.SSLContext:
-    try:
-        return ssl.create_default_context(cafile=str(bundle))
-    except (OSError, ssl.SSLError) as exc:
-        raise BadInput(f"ca_bundle {bundle}: not a readable PEM certificate file ({exc})") from None
-
-
 def _could_not_run(settings: Settings, resolution: Resolution) -> str | None:
     """Exit 3 territory: there was something to ask, and no answer came from anywhere."""
     if settings.offline or resolution.wanted == 0 or resolution.verified > 0:
         return None
     return _NOTHING_REACHED
-
-
-def _link_outcomes(
-    survey: Survey, resolvers: list[Resolver[Any, Any]], results: list[Mapping[Any, Any]]
-) -> dict[str, LinkOutcome]:
-    """Each link URL's outcome, from the first resolver that has something to say of it."""
-    outcomes: dict[str, LinkOutcome] = {}
-    for url in dict.fromkeys(link.url for link in survey.links):
-        for resolver, records in zip(resolvers, results, strict=True):
-            outcome = resolver.link_outcome(url, records)
-            if outcome is not None:
-                outcomes[url] = outcome
-                break
-    return outcomes
 
 
 def _row(link: Link, survey: Survey, resolution: Resolution, settings: Settings) -> LinkRow:
@@ -187,12 +97,12 @@ def _unprobed_outcome(link: Link, survey: Survey, settings: Settings) -> LinkOut
         )
     if settings.offline:
         return _NOT_PROBED
-    return _NOT_A_WEB_LINK if "://" not in link.url else _NOT_YET
+    return _NOT_A_WEB_LINK if "://" not in link.url else _NOT_ASKED
 
 
 _NOT_PROBED = LinkOutcome(LinkStatus.SKIPPED, "not probed (offline)")
 _NOT_A_WEB_LINK = LinkOutcome(LinkStatus.SKIPPED, "not a web link")
-_NOT_YET = LinkOutcome(LinkStatus.SKIPPED, "its service's check is not built yet")
+_NOT_ASKED = LinkOutcome(LinkStatus.SKIPPED, "no service said anything of it")
 
 
 @contextmanager

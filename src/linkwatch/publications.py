@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from linkwatch.resolvers.arxiv import ArxivRecord, ArxivStatus
-from linkwatch.resolvers.s2_records import S2Record, S2Status
+from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.records.s2 import S2Record, S2Status
 from linkwatch.venues import Spelling, Track, Venue, VenueMention, known_venues, parse_venue
 
 _URL = re.compile(r"https?://\S+|www\.\S+")

@@ -13,7 +13,7 @@ from linkwatch.files import read_source
 from linkwatch.model import Finding
 from linkwatch.parse import parse_survey
 from linkwatch.records import Records
-from linkwatch.resolvers.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
 
 TABLE = "| Paper | Published in | Code |\n|---|---|---|\n"
 MAGICODER = "Magicoder: Empowering Code Generation with OSS-Instruct"

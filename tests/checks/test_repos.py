@@ -14,10 +14,10 @@ from linkwatch.identify import GithubOwner, GithubRepo, HfOwner, HfRepo
 from linkwatch.model import Finding, LinkOutcome, LinkStatus
 from linkwatch.parse import parse_survey
 from linkwatch.records import Records
-from linkwatch.resolvers.base import Existence
-from linkwatch.resolvers.github_records import GithubRecord
-from linkwatch.resolvers.huggingface import HubRecord
-from linkwatch.resolvers.web import WebRecord
+from linkwatch.records.existence import Existence
+from linkwatch.records.github import GithubRecord
+from linkwatch.records.huggingface import HubRecord
+from linkwatch.records.web import WebRecord
 
 HEADER = "| Paper | Published in | Code |\n|---|---|---|\n"
 FOUND, MISSING, UNVERIFIED = Existence.FOUND, Existence.MISSING, Existence.UNVERIFIED

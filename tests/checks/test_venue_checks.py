@@ -15,8 +15,8 @@ from linkwatch.files import read_source
 from linkwatch.model import Finding
 from linkwatch.parse import parse_survey
 from linkwatch.records import Records
-from linkwatch.resolvers.arxiv import ArxivRecord, ArxivStatus
-from linkwatch.resolvers.s2_records import S2Record, S2Status
+from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.records.s2 import S2Record, S2Status
 
 TABLE = "| Paper | Published in | Code |\n|---|---|---|\n"
 ICLR = "International Conference on Learning Representations"

@@ -14,8 +14,9 @@ import pytest
 from linkwatch.cache import Cache
 from linkwatch.client import Client, Limits
 from linkwatch.progress import NoProgress
+from linkwatch.records.web import WebRecord
 from linkwatch.resolvers.base import Resources
-from linkwatch.resolvers.web import WebRecord, WebResolver
+from linkwatch.resolvers.web import WebResolver
 from linkwatch.settings import Settings
 
 FAST = Limits(timeout=1.0, retries=2, backoff=0.01)

@@ -18,11 +18,12 @@ from linkwatch.cache import Cache
 from linkwatch.client import Client
 from linkwatch.files import read_source
 from linkwatch.parse import parse_survey
-from linkwatch.pipeline import resolve
 from linkwatch.progress import NoProgress
-from linkwatch.resolvers.arxiv import ArxivRecord, ArxivResolver, ArxivStatus
+from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.resolvers.arxiv import ArxivResolver
 from linkwatch.resolvers.arxiv_api import ArxivApi
 from linkwatch.resolvers.base import Resources
+from linkwatch.resolving import resolve
 from linkwatch.settings import Services, Settings
 from tests.conftest import CLOSED_S2_API, Arxiv, Web
 from tests.resolvers.conftest import FAST

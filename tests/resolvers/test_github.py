@@ -18,10 +18,11 @@ from linkwatch.client import Client
 from linkwatch.identify import GithubOwner, GithubRepo
 from linkwatch.model import LinkStatus
 from linkwatch.progress import NoProgress
-from linkwatch.resolvers.base import Existence, Resources
+from linkwatch.records.existence import Existence
+from linkwatch.records.github import GithubRecord, Key, github_key, new_url
+from linkwatch.resolvers.base import Resources
 from linkwatch.resolvers.github import GithubResolver, outcome_of
 from linkwatch.resolvers.github_graphql import build_query
-from linkwatch.resolvers.github_records import GithubRecord, Key, github_key, new_url
 from linkwatch.settings import Services, Settings
 from tests.conftest import GithubServers
 from tests.resolvers.conftest import FAST

@@ -16,7 +16,8 @@ from linkwatch.client import Client
 from linkwatch.identify import HfOwner, HfRepo
 from linkwatch.model import LinkStatus
 from linkwatch.progress import NoProgress
-from linkwatch.resolvers.base import Existence, Resources
+from linkwatch.records.existence import Existence
+from linkwatch.resolvers.base import Resources
 from linkwatch.resolvers.huggingface import (
     HubRecord,
     HuggingFaceResolver,

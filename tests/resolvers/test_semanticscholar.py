@@ -16,8 +16,8 @@ from linkwatch.client import Client
 from linkwatch.files import read_source
 from linkwatch.parse import parse_survey
 from linkwatch.progress import NoProgress
+from linkwatch.records.s2 import S2Record, S2Status
 from linkwatch.resolvers.base import Resources
-from linkwatch.resolvers.s2_records import S2Record, S2Status
 from linkwatch.resolvers.semanticscholar import FIELDS, SemanticScholarResolver
 from linkwatch.settings import Services, Settings
 from tests.conftest import CLOSED_S2_API, S2

@@ -14,7 +14,7 @@ from linkwatch.checks.base import Context
 from linkwatch.checks.syntax import LOOKS_LIKE_DOMAIN as _LOOKS_LIKE_DOMAIN
 from linkwatch.identify import host_matches, host_of
 from linkwatch.model import Fix, Link, LinkStatus, Problem
-from linkwatch.resolvers.web import WebRecord
+from linkwatch.records.web import WebRecord
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 

@@ -15,7 +15,7 @@ from linkwatch.checks.venues import rewrites
 from linkwatch.identify import ArxivRef, arxiv_ref
 from linkwatch.model import Entry, Fix, Link, Problem
 from linkwatch.publications import publication_years
-from linkwatch.resolvers.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.venues import VenueMention, parse_venue
 
 _WITHDRAWN = re.compile(r"\bwithdrawn\b", re.IGNORECASE)

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from linkwatch.checks.base import Context
 from linkwatch.checks.links import _replacing
 from linkwatch.model import Fix, Link, LinkStatus, Problem
-from linkwatch.resolvers.base import Existence
-from linkwatch.resolvers.github_records import GithubRecord, github_key, new_url
-from linkwatch.resolvers.huggingface import HubRecord, hub_key, hub_new_url
+from linkwatch.records.existence import Existence
+from linkwatch.records.github import GithubRecord, github_key, new_url
+from linkwatch.records.huggingface import HubRecord, hub_key, hub_new_url
 
 _GATES = {
     "auto": "access is granted on request",

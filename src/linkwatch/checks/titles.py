@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from linkwatch.checks.base import Context, fix_in_cell
 from linkwatch.model import Entry, Fix, Problem
-from linkwatch.resolvers.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.titles import Comparison, Likeness, compare, display, has_math
 
 

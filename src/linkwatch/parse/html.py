@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
-
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+from typing import TYPE_CHECKING
 
 from linkwatch.model import Link, Role, Syntax
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 _URL_ATTRIBUTES = {"a": "href", "img": "src", "source": "src", "video": "src", "iframe": "src"}
 
@@ -27,6 +29,10 @@ def html_anchors(html: str) -> Iterator[str]:
 
 
 def _soup(html: str) -> BeautifulSoup:
+    # Imported on first use: bs4 (and the lxml it probes for) costs a survey without raw HTML
+    # 50 ms and megabytes for nothing.
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         return BeautifulSoup(html, "html.parser")

@@ -11,7 +11,6 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Generic, TypeVar
 
 from linkwatch.cache import Cache
@@ -22,15 +21,6 @@ from linkwatch.settings import Settings
 
 K = TypeVar("K")
 R = TypeVar("R")
-
-
-class Existence(StrEnum):
-    """What a service said of a thing asked about: there, not there, or nothing usable (a
-    spent budget, an outage): 'unverified' is never 'missing'."""
-
-    FOUND = "found"
-    MISSING = "missing"
-    UNVERIFIED = "unverified"
 
 
 def is_excluded(settings: Settings, url: str) -> bool:

@@ -16,9 +16,8 @@ from dataclasses import replace
 
 from linkwatch.identify import GithubRepo
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
-from linkwatch.resolvers.base import Existence, Resolver, Resources, is_excluded
-from linkwatch.resolvers.github_graphql import GraphqlBatches
-from linkwatch.resolvers.github_records import (
+from linkwatch.records.existence import Existence
+from linkwatch.records.github import (
     NAMESPACE,
     GithubRecord,
     Key,
@@ -28,6 +27,8 @@ from linkwatch.resolvers.github_records import (
     subject_id,
     subject_of,
 )
+from linkwatch.resolvers.base import Resolver, Resources, is_excluded
+from linkwatch.resolvers.github_graphql import GraphqlBatches
 from linkwatch.resolvers.github_rest import RestWalk
 from linkwatch.resolvers.web import WebResolver
 from linkwatch.settings import HostRule

@@ -17,8 +17,8 @@ from linkwatch.client import Answer, Token
 from linkwatch.failures import Failure
 from linkwatch.identify import GithubRepo
 from linkwatch.ratelimits import RateLimit, rate_limit_wait, reset_phrase
-from linkwatch.resolvers.base import Existence, Resources
-from linkwatch.resolvers.github_records import (
+from linkwatch.records.existence import Existence
+from linkwatch.records.github import (
     NAMESPACE,
     GithubRecord,
     Key,
@@ -27,6 +27,7 @@ from linkwatch.resolvers.github_records import (
     subject_id,
     unverified,
 )
+from linkwatch.resolvers.base import Resources
 
 BATCH = 100
 """Repositories and owners per query. Scalar fields of aliased lookups request no connection,

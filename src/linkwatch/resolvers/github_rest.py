@@ -18,8 +18,8 @@ from linkwatch.failures import CONNECTION_KINDS, Failure
 from linkwatch.github_issues import API_VERSION
 from linkwatch.identify import GithubRepo
 from linkwatch.ratelimits import RateLimit, rate_limit_wait, reset_phrase
-from linkwatch.resolvers.base import Existence, Resources
-from linkwatch.resolvers.github_records import (
+from linkwatch.records.existence import Existence
+from linkwatch.records.github import (
     NAMESPACE,
     GithubRecord,
     Key,
@@ -28,6 +28,7 @@ from linkwatch.resolvers.github_records import (
     subject_id,
     unverified,
 )
+from linkwatch.resolvers.base import Resources
 
 _HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": API_VERSION}
 _MOVED = frozenset({301, 302, 307, 308})

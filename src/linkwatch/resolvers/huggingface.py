@@ -12,20 +12,20 @@ relative Location, which the client follows on the same origin only (so the toke
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
 from linkwatch.client import Answer, Token
 from linkwatch.failures import Failure
-from linkwatch.identify import HfOwner, HfRepo, identify
+from linkwatch.identify import HfOwner, HfRepo
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
-from linkwatch.resolvers.base import Existence, Resolver, Resources, is_excluded
+from linkwatch.records.existence import Existence
+from linkwatch.records.huggingface import HubRecord, Key, hub_key, hub_new_url
+from linkwatch.resolvers.base import Resolver, Resources, is_excluded
 
 NAMESPACE = "huggingface"
-Key = HfRepo | HfOwner
 _API = {"model": "models", "dataset": "datasets", "space": "spaces"}
 _PAGE = {"model": "", "dataset": "datasets/", "space": "spaces/"}
 # Only what the checks read: a smaller answer, and an unknown key would be a 400. Spaces have no
@@ -37,74 +37,6 @@ _EXPAND = {
 }
 _BAD_TOKEN = "Invalid credentials in Authorization header"
 _DISABLED = "Access to this resource is disabled."
-_REPO_PART = re.compile(
-    r"^(?P<head>[^:/]+://[^/]+/+(?:(?:datasets|spaces)/+)?)(?P<id>[^/?#]+/[^/?#]+)(?P<tail>.*)$",
-    re.S,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class HubRecord:
-    """What the Hub said of one model, dataset, space, user or organisation."""
-
-    existence: Existence
-    kind: str
-    """'model', 'dataset', 'space', 'user' or 'organization'."""
-    asked: str
-    """The repository id ('owner/name') or the name, as the link writes it."""
-    name: str | None = None
-    """The canonical id the Hub answered with: a rename shows here."""
-    gated: str | None = None
-    """'auto' or 'manual' as the Hub says; 'yes' when only an error code showed the gate."""
-    private: bool = False
-    disabled: bool = False
-    detail: str = ""
-    http_status: int | None = None
-    evidence: str | None = None
-    rate_limited: bool = False
-
-    @property
-    def moved(self) -> bool:
-        return (
-            self.existence == Existence.FOUND
-            and self.name is not None
-            and self.name.casefold() != self.asked.casefold()
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "existence": self.existence.value,
-            "kind": self.kind,
-            "asked": self.asked,
-            "name": self.name,
-            "gated": self.gated,
-            "private": self.private,
-            "disabled": self.disabled,
-            "detail": self.detail,
-            "http_status": self.http_status,
-            "evidence": self.evidence,
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> HubRecord:
-        return cls(**{**data, "existence": Existence(data["existence"])})
-
-
-def hub_key(url: str) -> Key | None:
-    """The repository or owner a huggingface.co link stands for (paths below it aside)."""
-    match identify(url):
-        case HfRepo(kind, repo_id, _):
-            return HfRepo(kind, repo_id)
-        case HfOwner() as owner:
-            return owner
-        case _:
-            return None
-
-
-def hub_new_url(url: str, name: str) -> str:
-    """The link with only the repository id replaced; everything around it stays."""
-    match = _REPO_PART.match(url)
-    return f"{match['head']}{name}{match['tail']}" if match else url
 
 
 class HuggingFaceResolver(Resolver[Key, HubRecord]):

@@ -21,8 +21,8 @@ from linkwatch.client import Answer
 from linkwatch.failures import Failure
 from linkwatch.identify import ArxivRef
 from linkwatch.model import Survey
+from linkwatch.records.s2 import S2Record, S2Status
 from linkwatch.resolvers.base import Resolver, Resources
-from linkwatch.resolvers.s2_records import S2Record, S2Status
 from linkwatch.settings import HostRule
 
 NAMESPACE = "s2"

@@ -12,15 +12,15 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
-from typing import Any
 from urllib.parse import urljoin
 
 from linkwatch.client import Answer
 from linkwatch.failures import CONNECTION_KINDS, Failure, FailureKind
 from linkwatch.identify import host_of, split_url
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
+from linkwatch.records.web import Hop, WebRecord
 from linkwatch.resolvers.base import Resolver, Resources
 
 _PERMANENT = frozenset({301, 308})
@@ -34,62 +34,6 @@ _PREFIX_BYTES = 64 * 1024
 _NETWORK_DOWN = "network unreachable: no host could be reached, so no link was checked"
 _IP_HOST = re.compile(r"^(\d+\.){3}\d+$|^\[?[0-9a-f:]+\]?$", re.I)
 NAMESPACE = "web"
-
-
-@dataclass(frozen=True, slots=True)
-class Hop:
-    url: str
-    status: int
-
-
-@dataclass(frozen=True, slots=True)
-class WebRecord:
-    """What probing one URL found."""
-
-    outcome: LinkOutcome
-    hops: tuple[Hop, ...] = ()
-    """The redirects followed, in order: each URL and the status that sent us on."""
-    moved_to: str | None = None
-    """Where the permanent redirects at the start of the chain lead: the link's fix."""
-    downgraded: bool = False
-    """Somewhere in the chain https:// became http://."""
-    https_ok: bool | None = None
-    """For an http:// link: whether its https:// form answers the same."""
-    failure: FailureKind | None = None
-    probed_url: str | None = None
-    """The URL actually requested, when --remap changed it."""
-    network_down: bool = False
-    """Not checked because no host at all could be reached."""
-
-    @property
-    def answered(self) -> bool:
-        return self.outcome.http_status is not None
-
-    def to_json(self) -> dict[str, Any]:
-        o = self.outcome
-        return {
-            "status": o.status.value,
-            "detail": o.detail,
-            "http_status": o.http_status,
-            "final_url": o.final_url,
-            "elapsed_ms": o.elapsed_ms,
-            "hops": [[h.url, h.status] for h in self.hops],
-            "moved_to": self.moved_to,
-            "downgraded": self.downgraded,
-            "https_ok": self.https_ok,
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> WebRecord:
-        outcome = LinkOutcome(
-            LinkStatus(data["status"]),
-            data["detail"],
-            data["http_status"],
-            data["final_url"],
-            data["elapsed_ms"],
-        )
-        hops = tuple(Hop(url, status) for url, status in data["hops"])
-        return cls(outcome, hops, data["moved_to"], data["downgraded"], data["https_ok"])
 
 
 class WebResolver(Resolver[str, WebRecord]):

@@ -11,11 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from linkwatch.resolvers.arxiv import ArxivRecord
-from linkwatch.resolvers.github_records import GithubRecord
-from linkwatch.resolvers.huggingface import HubRecord
-from linkwatch.resolvers.s2_records import S2Record
-from linkwatch.resolvers.web import WebRecord
+from linkwatch.model import LinkOutcome
+from linkwatch.records.arxiv import ArxivRecord
+from linkwatch.records.github import GithubRecord
+from linkwatch.records.huggingface import HubRecord
+from linkwatch.records.s2 import S2Record
+from linkwatch.records.web import WebRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +39,18 @@ class Records:
     @classmethod
     def from_families(cls, families: Mapping[str, Mapping[Any, Any]]) -> Records:
         return cls(frozenset(families), **families)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What the resolve stage hands on: the records and what the run should say about it."""
+
+    records: Records = field(default_factory=Records)
+    outcomes: Mapping[str, LinkOutcome] = field(default_factory=dict)
+    """What the resolvers say of each link URL they looked at, for the link table."""
+    requests: Mapping[str, int] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+    wanted: int = 0
+    """How many identifiers the resolvers were asked about (excluded links not counted)."""
+    verified: int = 0
+    """How many of them got a real answer, from a service or the cache."""

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from linkwatch.identify import GithubOwner, GithubRepo, identify
-from linkwatch.resolvers.base import Existence
-from linkwatch.resolvers.web import WebRecord
+from linkwatch.records.existence import Existence
+from linkwatch.records.web import WebRecord
 
 NAMESPACE = "github"
 Key = GithubRepo | GithubOwner
