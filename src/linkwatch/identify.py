@@ -127,21 +127,29 @@ class ArxivRef:
     @property
     def year(self) -> int:
         """The year the ID was assigned: every ID starts with YYMM."""
-        yy = int(self.id.split("/")[-1][:2])
-        return 1900 + yy if yy >= 91 else 2000 + yy
+        return _year_month(self.id)[0]
 
     @property
     def month(self) -> int:
-        return int(self.id.split("/")[-1][2:4])
+        return _year_month(self.id)[1]
 
     def defect(self) -> str | None:
         """Why this ID cannot exist, or None: a month 13, a date before the scheme began, or
         the wrong number of digits for its date (4 until 2014, 5 from 1501 on)."""
-        return _arxiv_defect(self.id, self.year, self.month)
+        return _arxiv_defect(self.id)
 
 
 @lru_cache(maxsize=65536)
-def _arxiv_defect(arxiv_id: str, year: int, month: int) -> str | None:
+def _year_month(arxiv_id: str) -> tuple[int, int]:
+    """(year, month) from the YYMM an ID starts with; cached, as every check asks."""
+    digits = arxiv_id.split("/")[-1]
+    yy = int(digits[:2])
+    return (1900 + yy if yy >= 91 else 2000 + yy), int(digits[2:4])
+
+
+@lru_cache(maxsize=65536)
+def _arxiv_defect(arxiv_id: str) -> str | None:
+    year, month = _year_month(arxiv_id)
     if not 1 <= month <= 12:
         return f"{arxiv_id} has no valid month ({month:02d})"
     if "/" in arxiv_id:

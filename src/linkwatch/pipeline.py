@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from linkwatch.checks import Context, run_checks, runnable
 from linkwatch.checks.links import local_target
 from linkwatch.files import read_source
-from linkwatch.model import Link, LinkOutcome, LinkStatus, Severity, Survey
+from linkwatch.model import Link, LinkOutcome, LinkStatus, Severity, SourceFile, Survey
 from linkwatch.parse import parse_survey
 from linkwatch.progress import Progress, progress_for
 from linkwatch.records import Resolution
@@ -45,15 +45,27 @@ def run(settings: Settings, progress: Progress | None = None) -> Report:
             resolution = asyncio.run(resolve(survey, settings, bar))
         finally:
             bar.close()
-    ready, skipped = runnable(resolution.records.resolved)
     with paused_gc():
-        findings = run_checks(Context(survey, resolution.records), settings.severity, ready)
-        findings = with_sections(findings, survey.headings)
+        report = _report(settings, sources, survey, resolution, started)
+    return compare(report, previous, str(settings.baseline)) if previous else report
+
+
+def _report(
+    settings: Settings,
+    sources: list[SourceFile],
+    survey: Survey,
+    resolution: Resolution,
+    started: float,
+) -> Report:
+    """Run the checks on what parsing and resolving found, and put the report together."""
+    ready, skipped = runnable(resolution.records.resolved)
+    findings = run_checks(Context(survey, resolution.records), settings.severity, ready)
+    findings = with_sections(findings, survey.headings)
     reason = "offline" if settings.offline else "its service was not asked"
     # a kind may have a check per family (unverified: web, GitHub, Hugging Face): list it once
     skipped_kinds = dict.fromkeys(check.kind for check in skipped)
     not_run = [NotRun(kind, reason) for kind in skipped_kinds]
-    report = Report(
+    return Report(
         generated_at=now_utc(),
         inputs=tuple(InputFile(source.path, source.sha256) for source in sources),
         entries=survey.entries,
@@ -66,7 +78,6 @@ def run(settings: Settings, progress: Progress | None = None) -> Report:
         could_not_run=_could_not_run(settings, resolution),
         source_url=settings.source_url,
     )
-    return compare(report, previous, str(settings.baseline)) if previous else report
 
 
 def _could_not_run(settings: Settings, resolution: Resolution) -> str | None:

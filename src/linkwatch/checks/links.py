@@ -196,6 +196,8 @@ def local_target(link: Link) -> Path | None:
     """The file a relative link points at, or None when the link is not a plain relative path
     (a URL, an anchor, mailto:, '../../issues' leaving the repository for GitHub's pages)."""
     url = link.url.strip()
+    if "://" in url:  # the common case, decided before any pattern
+        return None
     if (
         not url
         or url.startswith(("#", "//"))

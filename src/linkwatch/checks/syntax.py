@@ -139,6 +139,7 @@ def _arxiv_defect(url: str, host: str, path: str) -> str:
     return ref.defect() or ""
 
 
+@lru_cache(maxsize=4096)
 def _host_defect(netloc: str, host: str) -> str:
     if not host:
         return "it has no host name"

@@ -75,6 +75,8 @@ class _Walker:
         self.source = source
         self.out = ParsedFile()
         self.sections: list[tuple[int, str]] = []
+        self.section: tuple[str, ...] = ()
+        """The heading path in force, as entries carry it (built once per heading)."""
         self.slugger = Slugger()
         self.table: _Table | None = None
         self.table_count = 0
@@ -117,6 +119,7 @@ class _Walker:
         while self.sections and self.sections[-1][0] >= level:
             self.sections.pop()
         self.sections.append((level, text))
+        self.section = tuple(text for _, text in self.sections)
         line = _line_of(opening)
         self.out.headings.append(
             Heading(self.source.path, line, level, text, self.slugger.slug(text))
@@ -190,23 +193,35 @@ class _Walker:
 
     def _read_row(self, row: _Row, roles: list[Column], table: int) -> tuple[Entry, list[Link]]:
         links: list[Link] = []
-        by_role: dict[Column, list[tuple[Cell, list[Link]]]] = {}
+        cells: dict[Column, Cell] = {}
+        title_links: list[Link] = []
+        code: list[Cell] = []
         for index, (token, role) in enumerate(zip(row.cells, roles, strict=False)):
             raw = row.raw[index] if index < len(row.raw) else None
             start = raw.start if raw else len(self._line(row.line))
             cell_links = list(self._links(token, row.line, _LINK_ROLE[role], start))
-            cell = self._cell(token, raw, start, row.line, cell_links)
             links.extend(cell_links)
-            by_role.setdefault(role, []).append((cell, cell_links))
-        return self._entry(row.line, by_role, table), links
+            if role in (Column.OTHER, Column.LINKS) or (role in cells and role != Column.CODE):
+                continue  # only the first title, venue and year cells are kept, and code cells
+            cell = self._cell(token, raw, start, row.line, cell_links)
+            if role == Column.CODE:
+                code.append(cell)
+                continue
+            cells[role] = cell
+            if role == Column.TITLE:
+                title_links = cell_links
+        return self._entry(row.line, cells, title_links, code, table), links
 
     def _entry(
-        self, line: int, by_role: dict[Column, list[tuple[Cell, list[Link]]]], table: int
+        self,
+        line: int,
+        cells: dict[Column, Cell],
+        title_links: list[Link],
+        code: list[Cell],
+        table: int,
     ) -> Entry:
-        title_cell, title_links = by_role.get(Column.TITLE, [(None, [])])[0]
-        venue_cell = by_role[Column.VENUE][0][0] if Column.VENUE in by_role else None
-        year_cell = by_role[Column.YEAR][0][0] if Column.YEAR in by_role else None
-        code = by_role.get(Column.CODE, [])
+        title_cell = cells.get(Column.TITLE)
+        venue_cell, year_cell = cells.get(Column.VENUE), cells.get(Column.YEAR)
         paper = _paper_link(title_links)
         ref = arxiv_ref(paper.url) if paper else None
         titled = paper is not None and paper.syntax in (Syntax.INLINE, Syntax.REFERENCE)
@@ -214,16 +229,16 @@ class _Walker:
         return Entry(
             file=self.source.path,
             line=line,
-            section=tuple(text for _, text in self.sections),
+            section=self.section,
             title=title.strip(),
             paper_url=paper.url if paper else None,
             venue=_venue_text(venue_cell, year_cell),
-            code_urls=tuple(link.url for _, cell_links in code for link in cell_links if link.url),
+            code_urls=tuple(url for cell in code for url in cell.urls),
             arxiv_id=ref.id if ref else None,
             arxiv_version=ref.version if ref else None,
             title_cell=title_cell,
             venue_cell=venue_cell,
-            code_cells=tuple(cell for cell, _ in code),
+            code_cells=tuple(code),
             table=table,
             year_cell=year_cell,
         )
@@ -361,12 +376,16 @@ _LINK_ROLE = {
 def _paper_link(links: list[Link]) -> Link | None:
     """The paper of a title cell: its first link with words to click on, not a badge
     (`[![Star](shields.io/...)](github...)`); else its first link of any kind."""
-    worded = [link for link in links if link.text.strip() and link.syntax != Syntax.IMAGE]
-    return worded[0] if worded else (links[0] if links else None)
+    for link in links:
+        if link.syntax != Syntax.IMAGE and link.text.strip():
+            return link
+    return links[0] if links else None
 
 
 def _venue_text(venue: Cell | None, year: Cell | None) -> str:
     """The 'Published in' text; with a separate Year column, venue and year together."""
+    if year is None:
+        return venue.text.strip() if venue is not None else ""
     parts = [cell.text.strip() for cell in (venue, year) if cell is not None]
     return " ".join(part for part in parts if part)
 

@@ -8,8 +8,9 @@ place that still shows a row with too many or too few cells, and where each cell
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from itertools import accumulate
+from typing import NamedTuple
 
 
 class Column(StrEnum):
@@ -22,8 +23,9 @@ class Column(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True)
-class RawCell:
+class RawCell(NamedTuple):
+    """A cell as written (a tuple: the parser makes one per cell of every row)."""
+
     text: str
     """The cell's source, stripped."""
     start: int
@@ -48,8 +50,13 @@ _INVISIBLE = re.compile(r"^(?:\[//\]: ?#.*|<!--.*-->)?$")
 
 def split_row(line: str) -> list[RawCell]:
     """The cells of a table row as GFM splits them: on unescaped pipes, leading and trailing
-    pipe optional."""
-    bounds = [m.start() for m in _UNESCAPED_PIPE.finditer(line)]
+    pipe optional. (str.split when no pipe is escaped: every row of a survey goes through
+    here.)"""
+    if "\\|" in line:
+        bounds = [m.start() for m in _UNESCAPED_PIPE.finditer(line)]
+    else:
+        bounds = list(accumulate(len(part) + 1 for part in line.split("|")[:-1]))
+        bounds = [bound - 1 for bound in bounds]
     starts = [0, *(b + 1 for b in bounds)]
     ends = [*bounds, len(line)]
     pieces = list(zip(starts, ends, strict=True))
