@@ -50,6 +50,14 @@ class Answer:
     def json(self) -> Any:
         return jsonlib.loads(self.body)
 
+    def json_object(self) -> dict[str, Any]:
+        """The body as a JSON object, or {} when it is not one (an error page, a list)."""
+        try:
+            data = self.json()
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
 
 @dataclass(frozen=True, slots=True)
 class Token:

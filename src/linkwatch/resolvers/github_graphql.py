@@ -97,7 +97,7 @@ class GraphqlBatches:
         except Failure as failure:
             self.stopped = f"the GitHub GraphQL API could not be reached ({failure.detail})"
             return self._left(batch)
-        body = _body(answer)
+        body = answer.json_object()
         if answer.status != 200 or not isinstance(body.get("data"), dict):
             self.stopped = self._refusal(answer, body)
             return self._left(batch)
@@ -187,14 +187,6 @@ def _errors(body: dict[str, Any]) -> list[dict[str, Any]]:
 def _message(body: dict[str, Any]) -> str:
     messages = [str(e.get("message")) for e in _errors(body) if e.get("message")]
     return "; ".join(messages[:3]) or str(body.get("message") or "no message")
-
-
-def _body(answer: Answer) -> dict[str, Any]:
-    try:
-        data = answer.json()
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _epoch(text: Any) -> float | None:

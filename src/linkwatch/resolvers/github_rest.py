@@ -178,17 +178,9 @@ def _blocked(answer: Answer) -> str | None:
     cannot be read: `{"message": "Repository access blocked", "block": {"reason": "dmca"}}`."""
     if answer.status not in (403, 451):
         return None
-    block = _body(answer).get("block")
+    block = answer.json_object().get("block")
     return str(block.get("reason") or "blocked") if isinstance(block, dict) else None
 
 
 def _message(answer: Answer) -> str:
-    return str(_body(answer).get("message") or "no message")
-
-
-def _body(answer: Answer) -> dict[str, Any]:
-    try:
-        data = answer.json()
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    return str(answer.json_object().get("message") or "no message")

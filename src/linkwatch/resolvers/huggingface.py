@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Collection, Mapping
 from dataclasses import replace
-from typing import Any
 from urllib.parse import quote
 
 from linkwatch.client import Answer, Token
@@ -107,7 +106,7 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
         url = f"{self.endpoint}/api/{_API[key.kind]}/{quote(key.repo_id, safe='/')}?{expand}"
         answer = await self._get(url)
         if answer.status == 200:
-            data = _body(answer)
+            data = answer.json_object()
             name = str(data.get("id") or key.repo_id)
             gated = data.get("gated")
             return HubRecord(
@@ -133,7 +132,7 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
         ):
             answer = await self._get(self.endpoint + path)
             if answer.status == 200:
-                canonical = str(_body(answer).get(field) or key.name)
+                canonical = str(answer.json_object().get(field) or key.name)
                 return HubRecord(
                     Existence.FOUND,
                     kind,
@@ -182,7 +181,7 @@ def outcome_of(record: HubRecord, url: str) -> LinkOutcome:
 def _refused(key: Key, answer: Answer) -> HubRecord:
     """Any answer but 200, read the way the Hub means it."""
     status, code = answer.status, answer.headers.get("X-Error-Code")
-    message = answer.headers.get("X-Error-Message") or str(_body(answer).get("error") or "")
+    message = answer.headers.get("X-Error-Message") or str(answer.json_object().get("error") or "")
     said = f"HTTP {status}" + (f": {message}" if message else "")
     if code == "GatedRepo" or message == _DISABLED:
         return _behind_a_gate(key, said, status, disabled=message == _DISABLED)
@@ -235,11 +234,3 @@ def _behind_a_gate(key: Key, said: str, status: int, disabled: bool) -> HubRecor
         detail=said,
         http_status=status,
     )
-
-
-def _body(answer: Answer) -> dict[str, Any]:
-    try:
-        data = answer.json()
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
