@@ -4,7 +4,11 @@ Whether an API found what a link points at: the three answers a resolver can giv
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
+from typing import Protocol
+
+from linkwatch.model import LinkOutcome, LinkStatus
 
 
 class Existence(StrEnum):
@@ -14,3 +18,41 @@ class Existence(StrEnum):
     FOUND = "found"
     MISSING = "missing"
     UNVERIFIED = "unverified"
+
+
+class ServiceRecord(Protocol):
+    """What the GitHub and Hub records share: the answer, what was asked and what came back."""
+
+    existence: Existence
+    asked: str
+    name: str | None
+    detail: str
+    http_status: int | None
+    rate_limited: bool
+
+
+def renamed(record: ServiceRecord) -> bool:
+    """Found under another name than the one asked (letter case aside): moved."""
+    return (
+        record.existence == Existence.FOUND
+        and record.name is not None
+        and record.name.casefold() != record.asked.casefold()
+    )
+
+
+def answered(records: Iterable[ServiceRecord]) -> int:
+    """How many records hold a real answer (found or missing, not unverified)."""
+    return sum(1 for record in records if record.existence != Existence.UNVERIFIED)
+
+
+def unsettled_outcome(record: ServiceRecord, service: str, url: str) -> LinkOutcome | None:
+    """The link table's row when the service found nothing or could not be asked; None when
+    the thing was found and the service's own reading decides the row."""
+    status = record.http_status
+    match record.existence:
+        case Existence.UNVERIFIED:
+            state = LinkStatus.RATE_LIMITED if record.rate_limited else LinkStatus.ERROR
+            return LinkOutcome(state, f"not verified: {record.detail}", status)
+        case Existence.MISSING:
+            return LinkOutcome(LinkStatus.BROKEN, f"{service}: {record.detail}", status, url)
+    return None

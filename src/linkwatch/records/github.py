@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from linkwatch.identify import GithubOwner, GithubRepo, identify
-from linkwatch.records.existence import Existence
+from linkwatch.records.existence import Existence, renamed
 from linkwatch.records.web import WebRecord
 
 NAMESPACE = "github"
@@ -52,11 +52,7 @@ class GithubRecord:
     @property
     def moved(self) -> bool:
         """Renamed or transferred: GitHub answers under another name (case aside)."""
-        return (
-            self.existence == Existence.FOUND
-            and self.name is not None
-            and self.name.casefold() != self.asked.casefold()
-        )
+        return renamed(self)
 
     def to_json(self) -> dict[str, Any]:
         """The cached form (a page has its own entry in the web cache)."""

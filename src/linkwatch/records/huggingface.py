@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from linkwatch.identify import HfOwner, HfRepo, identify
-from linkwatch.records.existence import Existence
+from linkwatch.records.existence import Existence, renamed
 
 Key = HfRepo | HfOwner
 _REPO_PART = re.compile(
@@ -42,11 +42,8 @@ class HubRecord:
 
     @property
     def moved(self) -> bool:
-        return (
-            self.existence == Existence.FOUND
-            and self.name is not None
-            and self.name.casefold() != self.asked.casefold()
-        )
+        """Renamed or transferred: the Hub answers under another id (case aside)."""
+        return renamed(self)
 
     def to_json(self) -> dict[str, Any]:
         return {

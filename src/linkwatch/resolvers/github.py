@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from linkwatch.identify import GithubRepo
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
-from linkwatch.records.existence import Existence
+from linkwatch.records.existence import Existence, answered, unsettled_outcome
 from linkwatch.records.github import (
     NAMESPACE,
     GithubRecord,
@@ -94,7 +94,7 @@ class GithubResolver(Resolver[Key, GithubRecord]):
         return replace(record, page=page)
 
     def verified(self, records: Mapping[Key, GithubRecord]) -> int:
-        return sum(1 for record in records.values() if record.existence != Existence.UNVERIFIED)
+        return answered(records.values())
 
     def link_outcome(self, url: str, records: Mapping[Key, GithubRecord]) -> LinkOutcome | None:
         key = self._key(url)
@@ -104,13 +104,9 @@ class GithubResolver(Resolver[Key, GithubRecord]):
 
 def outcome_of(record: GithubRecord, url: str) -> LinkOutcome:
     """The link table's row for a GitHub link."""
+    if (unsettled := unsettled_outcome(record, "GitHub", url)) is not None:
+        return unsettled
     status = record.http_status
-    match record.existence:
-        case Existence.UNVERIFIED:
-            state = LinkStatus.RATE_LIMITED if record.rate_limited else LinkStatus.ERROR
-            return LinkOutcome(state, f"not verified: {record.detail}", status)
-        case Existence.MISSING:
-            return LinkOutcome(LinkStatus.BROKEN, f"GitHub: {record.detail}", status, url)
     if record.private or record.disabled:
         state = "private" if record.private else "disabled"
         return LinkOutcome(LinkStatus.BROKEN, f"GitHub: {state}; readers get a 404", status, url)

@@ -20,7 +20,7 @@ from linkwatch.client import Answer, Token
 from linkwatch.failures import Failure
 from linkwatch.identify import HfOwner, HfRepo
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
-from linkwatch.records.existence import Existence
+from linkwatch.records.existence import Existence, answered, unsettled_outcome
 from linkwatch.records.huggingface import HubRecord, Key, hub_key, hub_new_url
 from linkwatch.resolvers.base import Resolver, Resources, is_excluded
 
@@ -153,7 +153,7 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
         )
 
     def verified(self, records: Mapping[Key, HubRecord]) -> int:
-        return sum(1 for record in records.values() if record.existence != Existence.UNVERIFIED)
+        return answered(records.values())
 
     def link_outcome(self, url: str, records: Mapping[Key, HubRecord]) -> LinkOutcome | None:
         key = self._key(url)
@@ -163,13 +163,9 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
 
 def outcome_of(record: HubRecord, url: str) -> LinkOutcome:
     """The link table's row for a Hugging Face link."""
+    if (unsettled := unsettled_outcome(record, "Hugging Face", url)) is not None:
+        return unsettled
     status = record.http_status
-    match record.existence:
-        case Existence.UNVERIFIED:
-            state = LinkStatus.RATE_LIMITED if record.rate_limited else LinkStatus.ERROR
-            return LinkOutcome(state, f"not verified: {record.detail}", status)
-        case Existence.MISSING:
-            return LinkOutcome(LinkStatus.BROKEN, f"Hugging Face: {record.detail}", status, url)
     if record.moved and record.name is not None:
         moved_to = hub_new_url(url, record.name)
         return LinkOutcome(LinkStatus.REDIRECT, f"moved to {record.name}", status, moved_to)
