@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from linkwatch.model import Cell, Fix, Problem, Severity, Survey
+from linkwatch.model import Cell, Fix, Link, Problem, Severity, Survey
 from linkwatch.records import Records
 
 
@@ -45,3 +46,23 @@ def fix_in_cell(
         return Fix(cell.span.line, old, new, start + offset, safe)
     found = cell.source.find(old)
     return Fix(cell.span.line, old, new, start + found, safe) if found >= 0 else None
+
+
+def about_link(link: Link, message: str, **details: Any) -> Problem:
+    """A problem on a link's line that names the link as it is written."""
+    return Problem(
+        link.file,
+        link.line,
+        message,
+        url=link.url,
+        entry_title=link.text or None,
+        actual=link.url,
+        **details,
+    )
+
+
+def replacing_url(link: Link, new: str, safe: bool = True) -> Fix | None:
+    """A fix putting `new` where the link's URL is written; None when its place is unknown."""
+    if link.span is None:
+        return None
+    return Fix(link.line, link.url, new, link.span.start, safe)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from linkwatch.checks.base import Context
+from linkwatch.checks.base import Context, about_link, replacing_url
 from linkwatch.checks.syntax import LOOKS_LIKE_DOMAIN as _LOOKS_LIKE_DOMAIN
 from linkwatch.identify import host_matches, host_of
 from linkwatch.model import Fix, Link, LinkStatus, Problem
@@ -84,7 +84,7 @@ def insecure_link(context: Context) -> Iterator[Problem]:
                 entry_title=link.text or None,
                 expected=secure,
                 actual=link.url,
-                fix=_replacing(link, secure),
+                fix=replacing_url(link, secure),
             )
 
 
@@ -119,7 +119,7 @@ def redirect(context: Context) -> Iterator[Problem]:
                 link,
                 record,
                 f"Moved permanently to {record.moved_to}.",
-                fix=_replacing(link, record.moved_to, safe=safe),
+                fix=replacing_url(link, record.moved_to, safe=safe),
             )
 
 
@@ -150,24 +150,8 @@ def _probed(context: Context, status: LinkStatus) -> Iterator[tuple[Link, WebRec
 
 
 def _problem(link: Link, record: WebRecord, message: str, fix: Fix | None = None) -> Problem:
-    final = record.outcome.final_url
-    return Problem(
-        link.file,
-        link.line,
-        message,
-        url=link.url,
-        entry_title=link.text or None,
-        actual=link.url,
-        expected=record.moved_to,
-        evidence=final,
-        fix=fix,
-    )
-
-
-def _replacing(link: Link, new: str, safe: bool = True) -> Fix | None:
-    if link.span is None:
-        return None
-    return Fix(link.line, link.url, new, link.span.start, safe)
+    evidence = record.outcome.final_url
+    return about_link(link, message, expected=record.moved_to, evidence=evidence, fix=fix)
 
 
 def _plausible_move(old: str, new: str) -> bool:

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from linkwatch.checks.base import Context, fix_in_cell
+from linkwatch.checks.base import Context, about_link, fix_in_cell, replacing_url
 from linkwatch.checks.venues import rewrites
 from linkwatch.identify import ArxivRef, arxiv_ref
-from linkwatch.model import Entry, Fix, Link, Problem
+from linkwatch.model import Entry, Link, Problem
 from linkwatch.publications import publication_years
 from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.venues import VenueMention, parse_venue
@@ -75,15 +75,7 @@ def _arxiv_links(context: Context) -> Iterator[tuple[Link, ArxivRef, ArxivRecord
 
 
 def _link_problem(link: Link, ref: ArxivRef, message: str) -> Problem:
-    return Problem(
-        link.file,
-        link.line,
-        message,
-        url=link.url,
-        entry_title=link.text or None,
-        actual=link.url,
-        evidence=ref.abs_url,
-    )
+    return about_link(link, message, evidence=ref.abs_url)
 
 
 def versioned_arxiv_link(context: Context) -> Iterator[Problem]:
@@ -94,7 +86,7 @@ def versioned_arxiv_link(context: Context) -> Iterator[Problem]:
         if ref is None or ref.version is None:
             continue
         unversioned = re.sub(rf"(?<={re.escape(ref.id)})v{ref.version}", "", link.url, count=1)
-        fix = Fix(link.line, link.url, unversioned, link.span.start) if link.span else None
+        fix = replacing_url(link, unversioned)
         yield Problem(
             link.file,
             link.line,

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linkwatch.checks.base import Context
-from linkwatch.checks.links import _replacing
+from linkwatch.checks.base import Context, about_link, replacing_url
 from linkwatch.model import Fix, Link, LinkStatus, Problem
 from linkwatch.records.existence import Existence
 from linkwatch.records.github import GithubRecord, github_key, new_url
@@ -42,7 +41,7 @@ def repo_moved(context: Context) -> Iterator[Problem]:
         if record.moved and record.name is not None:
             new = new_url(link.url, record.name)
             message = f"GitHub: {record.asked} moved to {record.name}; link {new}."
-            yield _problem(link, record, message, expected=new, fix=_replacing(link, new))
+            yield _problem(link, record, message, expected=new, fix=replacing_url(link, new))
 
 
 def repo_archived(context: Context) -> Iterator[Problem]:
@@ -105,7 +104,7 @@ def hf_moved(context: Context) -> Iterator[Problem]:
         if record.moved and record.name is not None:
             new = hub_new_url(link.url, record.name)
             message = f"Hugging Face: {record.asked} moved to {record.name}; link {new}."
-            yield _problem(link, record, message, expected=new, fix=_replacing(link, new))
+            yield _problem(link, record, message, expected=new, fix=replacing_url(link, new))
 
 
 def hf_unverified(context: Context) -> Iterator[Problem]:
@@ -142,14 +141,5 @@ def _problem(
     evidence: str | None = None,
     fix: Fix | None = None,
 ) -> Problem:
-    return Problem(
-        link.file,
-        link.line,
-        message,
-        url=link.url,
-        entry_title=link.text or None,
-        expected=expected,
-        actual=link.url,
-        evidence=evidence or record.evidence,
-        fix=fix,
-    )
+    evidence = evidence or record.evidence
+    return about_link(link, message, expected=expected, evidence=evidence, fix=fix)

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 from rapidfuzz import process
 
-from linkwatch.checks.base import Context
+from linkwatch.checks.base import Context, replacing_url
 from linkwatch.identify import ARXIV_HOSTS, arxiv_ref, host_of, split_url
 from linkwatch.model import Entry, Fix, Link, Problem, Role, Syntax
 
@@ -117,7 +117,7 @@ def _url_defect(link: Link) -> tuple[str, Fix | None]:
         return "", None
     if "://" not in url:
         if link.syntax in (Syntax.INLINE, Syntax.REFERENCE) and LOOKS_LIKE_DOMAIN.match(url):
-            return "it has no https://, so GitHub treats it as a file path", _at(
+            return "it has no https://, so GitHub treats it as a file path", replacing_url(
                 link, "https://" + url, safe=False
             )
         return "", None  # a relative link to a file, or mailto:
@@ -149,12 +149,6 @@ def _host_defect(netloc: str, host: str) -> str:
     if not all(_HOST_LABEL.match(label) for label in labels):
         return f"'{netloc}' is not a valid host name"
     return ""
-
-
-def _at(link: Link, new: str, safe: bool) -> Fix | None:
-    if link.span is None:
-        return None
-    return Fix(link.line, link.url, new, link.span.start, safe)
 
 
 def _split_urls(entry: Entry) -> Iterator[Problem]:
@@ -200,5 +194,5 @@ def broken_anchor(context: Context) -> Iterator[Problem]:
             f"No heading in {link.file} has the anchor {link.url}.{hint}",
             url=link.url,
             entry_title=link.text or None,
-            fix=_at(link, "#" + closest[0], safe=False) if closest else None,
+            fix=replacing_url(link, "#" + closest[0], safe=False) if closest else None,
         )
