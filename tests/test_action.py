@@ -85,15 +85,22 @@ def run_step(
     return process, values
 
 
-def check(repo: Path, args: str = "--offline", baseline: str = "") -> dict[str, str]:
+def check(
+    repo: Path,
+    args: str = "--offline",
+    baseline: str = "",
+    survey: str = "survey.md",
+    fail_if_empty: str = "false",
+) -> dict[str, str]:
     process, outputs = run_step(
         "Check the survey",
         repo,
         BIN=BIN,
-        SURVEY="survey.md",
+        SURVEY=survey,
         ARGS=args,
         OUT="reports",
         BASELINE=baseline,
+        FAIL_IF_EMPTY=fail_if_empty,
         GITHUB_TOKEN="",
     )
     assert process.returncode == 0, process.stderr
@@ -130,6 +137,31 @@ def test_args_are_split_as_a_shell_would(repo: Path) -> None:
     check(repo, "--offline --config 'my config.toml'")
     report = json.loads((repo / "reports" / "linkwatch.json").read_text())
     assert {f["kind"]: f["severity"] for f in report["findings"]}["insecure-link"] == "error"
+
+
+def test_without_a_path_the_default_survey_is_checked(repo: Path) -> None:
+    assert ACTION["inputs"]["path"]["default"] == ""
+    outputs = check(repo, survey="")
+    assert outputs["code"] == "0"
+    report = json.loads((repo / "reports" / "linkwatch.json").read_text())
+    assert [source["file"] for source in report["inputs"]] == ["survey.md"]
+
+
+def test_folders_and_globs_reach_linkwatch_unexpanded(repo: Path) -> None:
+    (repo / "lists").mkdir()
+    (repo / "lists" / "more.md").write_text(TABLE + INSECURE)
+    check(repo, survey="lists 'lists/*.md' survey.md")
+    report = json.loads((repo / "reports" / "linkwatch.json").read_text())
+    assert [source["file"] for source in report["inputs"]] == ["lists/more.md", "survey.md"]
+
+
+def test_fail_if_empty_is_passed_on(repo: Path) -> None:
+    """A survey with no paper entry: the check's code is 1 with the input, 0 without."""
+    assert ACTION["inputs"]["fail-if-empty"]["default"] == "false"
+    (repo / "survey.md").write_text("Our [blog](https://blog.example.org/post).\n")
+    assert check(repo, fail_if_empty="false")["code"] == "0"
+    assert check(repo, fail_if_empty="true")["code"] == "1"
+    assert verdict(repo, "1") == {"exit-code": "1"}
 
 
 def test_the_base_revision_is_checked_in_a_worktree_then_removed(repo: Path) -> None:

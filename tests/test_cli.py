@@ -72,7 +72,7 @@ def test_offline_names_the_checks_it_did_not_run(workdir: Path, run_cli: RunCli)
     ("setup", "args", "message"),
     [
         (lambda d: None, ["missing.md"], "missing.md: no such file"),
-        (lambda d: (d / "folder").mkdir(), ["folder"], "is a directory"),
+        (lambda d: (d / "folder").mkdir(), ["folder"], "folder: no Markdown file"),
         (lambda d: (d / "bin.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00"), ["bin.md"], "binary"),
         (
             lambda d: (d / "latin.md").write_bytes("caf\xe9".encode("latin-1")),

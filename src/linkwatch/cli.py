@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +20,11 @@ from linkwatch import __version__, pipeline
 from linkwatch import fix as fixes
 from linkwatch import gate as gating
 from linkwatch import track as tracking
+from linkwatch.inputs import find_inputs
 from linkwatch.reporters import write_reports
 from linkwatch.reporters.read import read_report
 from linkwatch.settings import Settings, build_settings, load_config, parse_formats
-from linkwatch.summary import summary_lines
+from linkwatch.summary import no_entry_lines, summary_lines
 
 REPORT_FORMATS = ("html", "markdown")
 
@@ -62,7 +64,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", metavar="[PATHS]...", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output-dir",
@@ -102,19 +104,33 @@ def cli() -> None:
     type=click.Path(path_type=Path),
     help="An earlier JSON report: mark findings new or persisting.",
 )
+@click.option(
+    "--fail-if-empty/--no-fail-if-empty",
+    default=None,
+    help="Exit 1 when no paper entry at all was found (default: no).",
+)
 @click.option("-q", "--quiet", is_flag=True, default=None, help="Print only the counts.")
 @click.option("-v", "--verbose", is_flag=True, default=None, help="Print every finding.")
 @click.option("--no-progress", is_flag=True, default=None, help="No progress bar.")
-def check(files: tuple[Path, ...], config_path: Path | None, **options: Any) -> int:
-    """Check FILES (default survey.md) and write the reports."""
-    settings = _settings(files, config_path, options)
+def check(paths: tuple[Path, ...], config_path: Path | None, **options: Any) -> int:
+    """Check PATHS and write the reports.
+
+    A PATH is a Markdown file, a folder (every *.md and *.markdown file in it that git tracks
+    or does not ignore; no .git, node_modules or virtualenv) or a quoted glob ('docs/**/*.md').
+    Default: survey.md, else README.md.
+    """
+    settings = _settings(paths, config_path, options)
+    settings = replace(settings, files=find_inputs(settings.files))
     report = pipeline.run(settings)
     written = write_reports(report, settings.formats, settings.output_dir, click.echo)
     for line in summary_lines(report, written, settings.verbose, settings.quiet):
         click.echo(line, err="github" in settings.formats)
+    for line in no_entry_lines(report, settings.fail_if_empty):
+        click.echo(line, err=True)
     if report.could_not_run:
         click.echo(f"linkwatch: {report.could_not_run}", err=True)
-    return pipeline.exit_code(report, settings.fail_on)
+    code = pipeline.exit_code(report, settings.fail_on)
+    return 1 if code == 0 and settings.fail_if_empty and not report.entries else code
 
 
 @cli.command(name="report")
@@ -142,7 +158,7 @@ def report_command(report_path: Path, formats: tuple[str, ...], output_dir: Path
 
 
 @cli.command(short_help="Show the fixes as a diff; --write applies them.")
-@click.argument("path", required=False, default="survey.md", type=click.Path(path_type=Path))
+@click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--write", is_flag=True, help="Apply the fixes to PATH (atomically).")
 @click.option("--only", multiple=True, metavar="KIND[,KIND]", help="Only fixes of these kinds.")
 @click.option(
@@ -155,9 +171,11 @@ def report_command(report_path: Path, formats: tuple[str, ...], output_dir: Path
 @click.option("--fresh", is_flag=True, help="Ignore any report: fix from a fresh offline check.")
 @click.option("--unsafe", is_flag=True, help="Include unsafe fixes (guesses): review the diff.")
 def fix(
-    path: Path, write: bool, only: tuple[str, ...], report_path: Path | None, **flags: bool
+    path: Path | None, write: bool, only: tuple[str, ...], report_path: Path | None, **flags: bool
 ) -> int:
-    """Show the fixes for PATH (default survey.md) as a diff; --write applies them."""
+    """Show the fixes for PATH (default survey.md, else README.md) as a diff; --write applies
+    them."""
+    path = path or find_inputs(())[0]
     request = fixes.Request(
         path,
         _settings((path,), None, {"offline": True}),

@@ -71,7 +71,9 @@ class Services:
 class Settings:
     """Everything a run needs to know; built once, never changed."""
 
-    files: tuple[Path, ...] = (Path("survey.md"),)
+    files: tuple[Path, ...] = ()
+    """What to check: files, folders or globs as given, until `inputs.find_inputs` turns them
+    into the files themselves; empty for the default (survey.md, else README.md)."""
     output_dir: Path = Path("reports")
     formats: tuple[str, ...] = DEFAULT_FORMATS
     offline: bool = False
@@ -85,6 +87,8 @@ class Settings:
     timeout: float = 20.0
     retries: int = 3
     fail_on: str = "error"
+    fail_if_empty: bool = False
+    """Exit 1 when no paper entry at all was found (a wrong file, or a list the parser misses)."""
     baseline: Path | None = None
     quiet: bool = False
     verbose: bool = False
@@ -120,6 +124,7 @@ _SCALARS: dict[str, type] = {
     "ca_bundle": str,
     "arxiv_delay_seconds": (int, float),
     "max_file_mb": (int, float),
+    "fail_if_empty": bool,
 }  # type: ignore[dict-item]
 _LISTS = ("formats", "remap", "exclude", "files")
 _TABLES = ("severity", "hosts")
@@ -158,7 +163,7 @@ def _validated(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
         name = key.replace("-", "_")
         if name in _SCALARS:
             expected = _SCALARS[name]
-            if isinstance(value, bool) or not isinstance(value, expected):
+            if not _is_a(value, expected):
                 raise BadInput(f"{where}: '{key}' should be {_type_name(expected)}")
         elif name in _LISTS:
             if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
@@ -173,11 +178,18 @@ def _validated(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
     return config
 
 
+def _is_a(value: Any, expected: type | tuple[type, ...]) -> bool:
+    """TOML's true and false are Python bools, which are ints too: only a bool key takes one."""
+    if expected is bool:
+        return isinstance(value, bool)
+    return not isinstance(value, bool) and isinstance(value, expected)
+
+
 def _type_name(expected: type | tuple[type, ...]) -> str:
     return (
         "a number"
         if isinstance(expected, tuple)
-        else {int: "an integer", str: "a string"}[expected]
+        else {int: "an integer", str: "a string", bool: "true or false"}[expected]
     )
 
 

@@ -16,6 +16,7 @@ from linkwatch.reporters.report import Report
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _SHOWN_BY_DEFAULT = 15
+_FILES_NAMED = 3
 
 
 def summary_lines(
@@ -23,7 +24,7 @@ def summary_lines(
 ) -> list[str]:
     if quiet:
         return [_counts(report)]
-    files = ", ".join(i.file for i in report.inputs)
+    files = _files(report)
     lines = [
         f"{files}: {len(report.entries)} entries, {len(report.links)} links, "
         f"{report.checked} checked in {report.duration_s:.1f}s"
@@ -36,6 +37,27 @@ def summary_lines(
     if written:
         lines.append("Reports: " + ", ".join(str(path) for path in written))
     return lines
+
+
+def _files(report: Report) -> str:
+    """The inputs by name, or how many when a folder or a glob gave more than a few."""
+    if len(report.inputs) > _FILES_NAMED:
+        return f"{len(report.inputs)} files"
+    return ", ".join(i.file for i in report.inputs)
+
+
+def no_entry_lines(report: Report, fail_if_empty: bool = False) -> list[str]:
+    """A line for each input with links but no paper entry (a file that is not a paper list,
+    or one whose tables the parser does not recognise). With `fail_if_empty`, when the whole
+    run found no entry, a line for every input, empty ones included: that is why it fails."""
+    entries = Counter(entry.file for entry in report.entries)
+    links = Counter(row.link.file for row in report.links)
+    failing = fail_if_empty and not report.entries
+    return [
+        f"linkwatch: no paper entries found in {source.file}: is it a paper list?"
+        for source in report.inputs
+        if not entries[source.file] and (failing or links[source.file])
+    ]
 
 
 def _counts(report: Report) -> str:
