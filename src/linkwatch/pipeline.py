@@ -15,6 +15,7 @@ from linkwatch.checks.links import local_target
 from linkwatch.files import read_source
 from linkwatch.model import Link, LinkOutcome, LinkStatus, Severity, SourceFile, Survey
 from linkwatch.parse import parse_survey
+from linkwatch.parse.slugs import anchor_matches
 from linkwatch.progress import Progress, progress_for
 from linkwatch.records import Resolution
 from linkwatch.reporters.baseline import compare
@@ -95,7 +96,7 @@ def _row(link: Link, survey: Survey, resolution: Resolution, settings: Settings)
 def _unprobed_outcome(link: Link, survey: Survey, settings: Settings) -> LinkOutcome:
     """What can be said of a link no resolver probed: anchors are checked, the rest is not."""
     if link.url.startswith("#") and len(link.url) > 1:
-        found = link.url[1:] in survey.anchors(link.file)
+        found = anchor_matches(link.url[1:], survey.anchors(link.file))
         return LinkOutcome(
             LinkStatus.OK if found else LinkStatus.BROKEN,
             "heading found" if found else "no heading has this anchor",

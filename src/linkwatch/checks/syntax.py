@@ -15,6 +15,7 @@ from rapidfuzz import process
 from linkwatch.checks.base import Context, replacing_url
 from linkwatch.identify import ARXIV_HOSTS, arxiv_ref, host_of, split_url
 from linkwatch.model import Entry, Fix, Link, Problem, Role, Syntax
+from linkwatch.parse.slugs import anchor_matches
 
 _PLACEHOLDER_URL = re.compile(r"\.\.\.|…|^(?:url|link|todo|tbd|xxx+|#)$|xxxx", re.I)
 _PLACEHOLDER_HOSTS = frozenset({"example.com", "example.org", "example.net", "www.example.com"})
@@ -183,9 +184,9 @@ def broken_anchor(context: Context) -> Iterator[Problem]:
         if not link.url.startswith("#") or len(link.url) == 1:
             continue
         anchors = context.survey.anchors(link.file)
-        fragment = unquote(link.url[1:])
-        if fragment in anchors or fragment.lower() in anchors:
+        if anchor_matches(link.url[1:], anchors):
             continue
+        fragment = unquote(link.url[1:])
         closest = process.extractOne(fragment, anchors, score_cutoff=80) if anchors else None
         hint = f" Did you mean #{closest[0]}?" if closest else ""
         yield Problem(
