@@ -1,10 +1,12 @@
 """
 `linkwatch fix`: the diff is exactly the fixes, --write makes exactly that diff, byte for byte,
-and anything doubtful (a changed file, a stale report, overlapping fixes) is refused untouched.
+anything doubtful (a changed file, a stale report, overlapping fixes that conflict) is refused
+untouched, and overlapping fixes that agree are made as one edit.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -17,6 +19,9 @@ import pytest
 from click.testing import Result
 
 from linkwatch.diff import unified_diff
+from linkwatch.edits import Edit
+from linkwatch.edits import checked as checked_edits
+from linkwatch.errors import BadInput
 from tests.conftest import PROJECT
 
 RunCli = Callable[..., Result]
@@ -219,7 +224,39 @@ def test_a_fix_whose_text_is_not_at_its_place_is_refused(workdir: Path, run_cli:
     assert before == path.read_bytes()
 
 
-def test_overlapping_fixes_are_refused(workdir: Path, run_cli: RunCli) -> None:
+@pytest.mark.parametrize(
+    ("kind", "new"),
+    [("venue-outdated", "ICLR 2024"), ("venue-format", "ARXIV 2024")],
+)
+def test_overlapping_fixes_that_conflict_are_refused(
+    workdir: Path, run_cli: RunCli, kind: str, new: str
+) -> None:
+    """'Arxiv' → 'arXiv' and 'Arxiv' → 'ICLR' (or → 'ARXIV') change the same text two ways:
+    neither holds on top of the other, so nothing is written."""
+    path = checked(workdir, run_cli, survey_bytes("\n", True, False))
+    data = report_json(workdir)
+    venue = next(f for f in data["findings"] if f["kind"] == "venue-format" and f["line"] == 8)
+    other = dict(venue, kind=kind, id="x")
+    other["fix"] = dict(venue["fix"], old="Arxiv 2024", new=new)
+    data["findings"].append(other)
+    write_report(workdir, data)
+    before = path.read_bytes()
+    result = run_cli("fix", "--write")
+    assert result.exit_code == 2
+    first, second = sorted(["venue-format", kind])
+    column = venue["fix"]["column"]
+    assert only_line(result) == (
+        f"linkwatch: error: survey.md:8: the {first} fix (column {column}) and the {second} "
+        f"fix (column {column}) overlap; apply one with --only KIND, then check again"
+    )
+    assert before == path.read_bytes()
+
+
+def test_overlapping_fixes_of_different_parts_of_a_text_make_one_edit(
+    workdir: Path, run_cli: RunCli
+) -> None:
+    """'Arxiv 2024' → 'arXiv 2024' (the spelling) and 'Arxiv 2024' → 'Arxiv 2023' (the year)
+    overlap but change different characters: both hold, in one edit, 'arXiv 2023'."""
     path = checked(workdir, run_cli, survey_bytes("\n", True, False))
     data = report_json(workdir)
     venue = next(f for f in data["findings"] if f["kind"] == "venue-format" and f["line"] == 8)
@@ -227,15 +264,13 @@ def test_overlapping_fixes_are_refused(workdir: Path, run_cli: RunCli) -> None:
     year["fix"] = dict(venue["fix"], old="Arxiv 2024", new="Arxiv 2023")
     data["findings"].append(year)
     write_report(workdir, data)
-    before = path.read_bytes()
     result = run_cli("fix", "--write")
-    assert result.exit_code == 2
-    assert re.fullmatch(
-        r"linkwatch: error: survey\.md:8: the \S+ fix \(column \d+\) and the \S+ fix "
-        r"\(column \d+\) overlap; apply one with --only KIND, then check again",
-        only_line(result),
-    )
-    assert before == path.read_bytes()
+    assert result.exit_code == 0, result.output
+    assert "applied 7 fixes" in result.stderr
+    fixed = FIXED[8].replace("arXiv 2024", "arXiv 2023")
+    assert survey_bytes("\n", True, False, {**FIXED, 8: fixed}) == path.read_bytes()
+    again = run_cli("fix", "--write")
+    assert "nothing to fix; 7 fixes from reports/linkwatch.json already made" in again.stderr
 
 
 def test_the_same_fix_asked_by_two_findings_is_made_once(workdir: Path, run_cli: RunCli) -> None:
@@ -392,3 +427,192 @@ def test_the_project_survey_changes_only_on_the_fixed_lines(workdir: Path, run_c
             line = line[:start] + fix["new"] + line[start + len(fix["old"]) :]
         assert line.encode() == new_lines[number - 1]
     assert original == (PROJECT / "survey.md").read_bytes()
+
+
+# An http:// link pinned to a version: insecure-link and versioned-arxiv-link both rewrite it.
+PINNED = "| [Gopher](http://arxiv.org/abs/2112.11446v2) | arxiv 2021 | - |"
+UNPINNED = "| [Gopher](https://arxiv.org/abs/2112.11446) | arxiv 2021 | - |"
+TWO_KINDS = "2 fixes (insecure-link 1, versioned-arxiv-link 1)"
+
+
+def table(*rows: str) -> bytes:
+    return "\n".join([*ROWS[2:4], *rows, ""]).encode()
+
+
+def test_two_fixes_of_one_url_compose_into_one_edit(workdir: Path, run_cli: RunCli) -> None:
+    """http→https and dropping 'v2' both replace the whole URL, yet change different parts of
+    it: the diff and --write make both, and a second run has nothing left to do."""
+    path = checked(workdir, run_cli, table(PINNED))
+    shown = run_cli("fix")
+    assert shown.exit_code == 0, shown.output
+    assert stdout(shown) == unified_diff("survey.md", table(PINNED), table(UNPINNED))
+    assert (
+        shown.stderr
+        == f"survey.md: {TWO_KINDS} from reports/linkwatch.json; --write applies them\n"
+    )
+    written = run_cli("fix", "--write")
+    assert written.exit_code == 0, written.output
+    assert written.stderr == f"survey.md: applied {TWO_KINDS} from reports/linkwatch.json\n"
+    assert path.read_bytes().decode().splitlines()[2] == UNPINNED
+    again = run_cli("fix", "--write")
+    assert (again.exit_code, again.stdout) == (0, "")
+    assert again.stderr == (
+        "survey.md: nothing to fix; 2 fixes from reports/linkwatch.json already made\n"
+    )
+    assert table(UNPINNED) == path.read_bytes()
+    assert run_cli("fix", "--fresh").stderr == "survey.md: nothing to fix (a fresh offline check)\n"
+
+
+@pytest.mark.parametrize(
+    "kinds", [["insecure-link", "versioned-arxiv-link"], ["versioned-arxiv-link", "insecure-link"]]
+)
+def test_composed_fixes_can_be_made_kind_by_kind(
+    workdir: Path, run_cli: RunCli, kinds: list[str]
+) -> None:
+    """Either fix first with --only, then the other on top of it, from the same report."""
+    path = checked(workdir, run_cli, table(PINNED))
+    first = run_cli("fix", "--write", "--only", kinds[0])
+    assert f"applied 1 fix ({kinds[0]} 1)" in first.stderr
+    rest = run_cli("fix", "--write", "--only", kinds[1])
+    assert f"applied 1 fix ({kinds[1]} 1) from reports/linkwatch.json; 1 fix made earlier" in (
+        rest.stderr
+    )
+    assert table(UNPINNED) == path.read_bytes()
+    assert "nothing to fix; 2 fixes" in run_cli("fix").stderr
+
+
+def with_fixes(workdir: Path, fixes: list[tuple[str, int, str, str]]) -> None:
+    """The report's findings replaced by findings of `(kind, column, old, new)` fixes on the
+    third line, the way a report from elsewhere may spell them."""
+    data = report_json(workdir)
+    model = data["findings"][0]
+    data["findings"] = [
+        dict(model, kind=kind, id=f"{kind}{n}", fix=dict(model["fix"], column=at, old=old, new=new))
+        for n, (kind, at, old, new) in enumerate(fixes)
+    ]
+    write_report(workdir, data)
+
+
+# The same URL's fixes spelled as reports may: each the whole URL, or just the part it changes.
+URL = "http://arxiv.org/abs/2112.11446v2"
+AT = PINNED.index(URL)
+THREE = {
+    "whole URLs": [
+        ("insecure-link", AT, URL, "https://arxiv.org/abs/2112.11446v2"),
+        ("versioned-arxiv-link", AT, URL, "http://arxiv.org/abs/2112.11446"),
+        ("redirect", AT, URL, "https://arxiv.org/abs/2112.11446"),
+    ],
+    "parts": [
+        ("insecure-link", AT, "http://", "https://"),
+        ("versioned-arxiv-link", PINNED.index("11446v2"), "11446v2", "11446"),
+        ("redirect", AT, URL, "https://arxiv.org/abs/2112.11446"),
+    ],
+}
+
+
+@pytest.mark.parametrize("spelling", THREE)
+def test_three_fixes_that_agree_on_one_url(workdir: Path, run_cli: RunCli, spelling: str) -> None:
+    """Three fixes of one URL, each holding on top of the others: one edit, made once."""
+    path = checked(workdir, run_cli, table(PINNED))
+    with_fixes(workdir, THREE[spelling])
+    result = run_cli("fix", "--write")
+    assert result.exit_code == 0, result.output
+    assert "applied 3 fixes (insecure-link 1, redirect 1, versioned-arxiv-link 1)" in (
+        result.stderr
+    )
+    assert table(UNPINNED) == path.read_bytes()
+    again = run_cli("fix", "--write")
+    assert again.exit_code == 0, again.output
+    assert "nothing to fix; 3 fixes from reports/linkwatch.json already made" in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("kind", "line"),
+    [("redirect", PINNED.replace("v2", "v3")), ("versioned-arxiv-link", PINNED.replace("v2", ""))],
+)
+def test_two_fixes_that_conflict_on_one_url_are_refused(
+    workdir: Path, run_cli: RunCli, kind: str, line: str
+) -> None:
+    """Dropping 'v2' and moving to 'v3' change the same characters two ways: nothing is
+    written. Either one alone can still be made with --only, and then fix knows it made."""
+    path = checked(workdir, run_cli, table(PINNED))
+    with_fixes(
+        workdir,
+        [
+            ("versioned-arxiv-link", AT, URL, "http://arxiv.org/abs/2112.11446"),
+            ("redirect", AT, URL, "http://arxiv.org/abs/2112.11446v3"),
+        ],
+    )
+    result = run_cli("fix", "--write")
+    assert result.exit_code == 2
+    assert only_line(result) == (
+        f"linkwatch: error: survey.md:3: the redirect fix (column {AT}) and the "
+        f"versioned-arxiv-link fix (column {AT}) overlap; apply one with --only KIND, "
+        "then check again"
+    )
+    assert table(PINNED) == path.read_bytes()
+    assert run_cli("fix", "--write", "--only", kind).exit_code == 0
+    assert table(line) == path.read_bytes()
+    again = run_cli("fix", "--write", "--only", kind)
+    assert (again.exit_code, again.stdout) == (0, "")
+    assert again.stderr == (
+        "survey.md: nothing to fix; 1 fix from reports/linkwatch.json already made\n"
+    )
+    assert table(line) == path.read_bytes()
+
+
+def test_fixes_of_two_urls_on_one_line_are_both_made(workdir: Path, run_cli: RunCli) -> None:
+    """The paper link (two fixes, composed) and the code link (one) on the same row."""
+    row = "| [Gopher](http://arxiv.org/abs/2112.11446v2) | arxiv 2021 | http://github.com/x/y |"
+    path = checked(workdir, run_cli, table(row))
+    result = run_cli("fix", "--write")
+    assert result.exit_code == 0, result.output
+    assert "applied 3 fixes (insecure-link 2, versioned-arxiv-link 1)" in result.stderr
+    fixed = "| [Gopher](https://arxiv.org/abs/2112.11446) | arxiv 2021 | https://github.com/x/y |"
+    assert table(fixed) == path.read_bytes()
+    assert "nothing to fix; 3 fixes from reports/linkwatch.json already made" in (
+        run_cli("fix", "--write").stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        # apart: an insertion and a deletion in one span
+        ([(0, "http://x/1v2", "https://x/1v2"), (0, "http://x/1v2", "http://x/1")], "https://x/1"),
+        # one holds the other: the whole URL and its scheme
+        ([(0, "http://x/1v2", "https://x/1"), (0, "http", "https")], "https://x/1"),
+        # one holds the other and changes more: the scheme and a new host
+        ([(0, "http://x/1", "https://y/1"), (0, "http", "https")], "https://y/1"),
+        # a part inside a whole whose other changes are apart from it
+        ([(0, "http://x/1v2", "https://x/1"), (9, "1v2", "1")], "https://x/1"),
+        # three: the scheme, the version, and a move that also makes the link https
+        (
+            [
+                (0, "http://x/1v2", "https://x/1v2"),
+                (0, "http://x/1v2", "http://x/1"),
+                (0, "http://x/1v2", "https://y/1v2"),
+            ],
+            "https://y/1",
+        ),
+        # the same text two ways
+        ([(0, "x/1", "x/2"), (0, "x/1", "x/3")], None),
+        # an insertion where another replacement ends: which comes first is a guess
+        ([(0, "ab", "AB"), (2, "", "c")], None),
+        # the whole undoes what the part does
+        ([(0, "http://x/1v2", "https://x/1v3"), (10, "v2", "")], None),
+    ],
+)
+def test_overlapping_edits_compose_when_they_agree(
+    edits: list[tuple[int, str, str]], expected: str | None
+) -> None:
+    """Every order of the edits (and of their kinds' names) gives the same edit, or the same
+    refusal."""
+    for ordered in itertools.permutations(edits):
+        placed = [Edit(f"k{n}", 1, *edit) for n, edit in enumerate(ordered)]
+        if expected is None:
+            with pytest.raises(BadInput, match="overlap; apply one with --only KIND"):
+                checked_edits(placed, "s.md")
+        else:
+            [edit] = checked_edits(placed, "s.md")
+            assert (edit.start, edit.new) == (0, expected)

@@ -6,9 +6,10 @@ already applied, with every other byte (line endings, BOM, spaces, tabs) left as
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from linkwatch.compose import Piece, apart, applied, clash, pieces, span
 from linkwatch.errors import BadInput
 from linkwatch.model import Fix
 
@@ -67,6 +68,14 @@ class Edit:
     def end(self) -> int:
         return self.start + len(self.old)
 
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    def pieces(self) -> list[Piece]:
+        """The smallest replacements this edit makes (linkwatch.compose)."""
+        return pieces(self.start, self.old, self.new)
+
 
 def place(text: Text, kind: str, fix: Fix, name: str) -> Edit:
     """The edit `fix` makes on `text`, or BadInput when its `old` text is not where it says."""
@@ -86,21 +95,58 @@ def place(text: Text, kind: str, fix: Fix, name: str) -> Edit:
 
 
 def checked(edits: Iterable[Edit], name: str) -> list[Edit]:
-    """The edits sorted by place, the same edit asked twice kept once; BadInput when two
-    different edits touch the same text."""
-    result: list[Edit] = []
-    for edit in sorted(set(edits), key=lambda e: (e.line, e.start, e.end, e.kind, e.new)):
-        last = result[-1] if result else None
-        if last is None or last.line != edit.line or last.end <= edit.start:
-            result.append(edit)
-        elif (last.start, last.old, last.new) != (edit.start, edit.old, edit.new):
-            raise BadInput(
-                f"{name}:{edit.line}: the {last.kind} fix (column {last.start}) and the "
-                f"{edit.kind} fix (column {edit.start}) overlap; apply one with --only KIND, "
-                "then check again"
-            )
-        # else: two findings ask for the very same edit; it is made once
-    return result
+    """The edits sorted by place, overlapping ones that agree (linkwatch.compose: they change
+    different parts of a text, or the same part the same way, as when two findings ask for
+    the same edit) made as one edit of the text they span together; BadInput when two change
+    the same part two ways."""
+    return [_composed(group, name) for group in _overlapping(sorted(set(edits), key=order))]
+
+
+def order(edit: Edit) -> tuple[int, int, int, str, str]:
+    """Where an edit is, then what it is: the order edits are composed and listed in."""
+    return edit.line, edit.start, edit.end, edit.kind, edit.new
+
+
+def _overlapping(edits: Iterable[Edit]) -> Iterator[list[Edit]]:
+    """Edits sorted by place, in runs that overlap (or meet at an insertion), run by run."""
+    group: list[Edit] = []
+    end = 0
+    for edit in edits:
+        if group and (edit.line != group[0].line or apart((group[0].start, end), edit.span)):
+            yield group
+            group = []
+        end = max(end, edit.end) if group else edit.end
+        group.append(edit)
+    if group:
+        yield group
+
+
+def _composed(group: list[Edit], name: str) -> Edit:
+    """One edit making all of `group` (overlapping edits, sorted), or BadInput naming two
+    that change the same part of the text two ways."""
+    if len(group) == 1:
+        return group[0]
+    owner = {piece: edit for edit in reversed(group) for piece in edit.pieces()}
+    found = clash(owner)
+    if found is not None:
+        one, other = sorted({owner[piece] for piece in found}, key=order)
+        raise BadInput(
+            f"{name}:{one.line}: the {one.kind} fix (column {one.start}) and the "
+            f"{other.kind} fix (column {other.start}) overlap; apply one with --only KIND, "
+            "then check again"
+        )
+    first = group[0]
+    text = _spanned(group)
+    kinds = "+".join(dict.fromkeys(edit.kind for edit in group))
+    return Edit(kinds, first.line, first.start, text, applied(text, first.start, owner))
+
+
+def _spanned(group: Sequence[Edit]) -> str:
+    """The text that overlapping edits, sorted by start, cover together."""
+    first, text = group[0].start, group[0].old
+    for edit in group[1:]:
+        text += edit.old[first + len(text) - edit.start :]
+    return text
 
 
 def apply(text: Text, edits: Sequence[Edit]) -> Text:
@@ -132,28 +178,79 @@ def unapplied(text: Text, fixes: Sequence[tuple[str, Fix]]) -> tuple[Text, list[
 
 
 def _revert_line(line: str, group: list[tuple[str, Fix]]) -> tuple[str, list[tuple[str, Fix]]]:
-    """Walk the fixes of one line in column order; a fix whose `new` text sits where its `old`
-    text was (shifted by the fixes made before it) is taken as made, and undone. When one text
-    starts with the other ('…v1' → '…'), the longer one that is there decides."""
-    made = []
-    for kind, fix in group:  # no column: made when `old` is gone and `new` is there
-        if fix.column is None and fix.old not in line and fix.new in line:
-            line = line.replace(fix.new, fix.old, 1)
-            made.append((kind, fix))
+    """The line before `group`'s fixes were made, and the fixes that were: a fix is made when
+    all its pieces (linkwatch.compose) are, so composed fixes are told apart too."""
+    line, made = _revert_loose(line, [(kind, fix) for kind, fix in group if fix.column is None])
+    placed = [(kind, fix) for kind, fix in group if fix.column is not None]
+    there = _made_pieces(line, {piece for _, fix in placed for piece in _pieces(fix)})
+    done = [(kind, fix) for kind, fix in placed if there.issuperset(_pieces(fix))]
+    return _undone(line, {piece for _, fix in done for piece in _pieces(fix)}), made + done
+
+
+def _pieces(fix: Fix) -> list[Piece]:
+    return pieces(fix.column or 0, fix.old, fix.new)
+
+
+def _made_pieces(line: str, wanted: set[Piece]) -> set[Piece]:
+    """Which of `wanted` (placed on the line as it was before) `line` has made: walked left to
+    right, each shifted by the ones made before it, a piece is made when its `new` text sits
+    where its `old` text was. Of two pieces that overlap (fixes that conflict, one made with
+    --only) at most one was made: the one with more of its `new` text there."""
+    made: list[Piece] = []
     shift = 0
-    reverts: list[tuple[int, int, str]] = []
-    for kind, fix in sorted(group, key=lambda item: item[1].column or 0):
-        if fix.column is None:
+    for piece in sorted(wanted):
+        start, _, new = piece
+        if made and start < span(made[-1])[1]:
+            last = made[-1]
+            before = shift - _growth(last)
+            if len(new) > len(last[2]) and _is_made(line, start + before, piece):
+                made[-1], shift = piece, before + _growth(piece)
+        elif _is_made(line, start + shift, piece):
+            made.append(piece)
+            shift += _growth(piece)
+    return set(made)
+
+
+def _is_made(line: str, at: int, piece: Piece) -> bool:
+    """`new` is at `at`; when one text starts with the other ('v2' → ''), the longer one that
+    is there decides."""
+    _, old, new = piece
+    return _is_there(line, at, new) and not (len(old) >= len(new) and _is_there(line, at, old))
+
+
+def _growth(piece: Piece) -> int:
+    return len(piece[2]) - len(piece[1])
+
+
+def _undone(line: str, made: set[Piece]) -> str:
+    """`line` with the `made` pieces (placed on the line as it was before) undone."""
+    result, at, shift = [], 0, 0
+    for piece in sorted(made):
+        start, old, new = piece
+        result += [line[at : start + shift], old]
+        at = start + shift + len(new)
+        shift += _growth(piece)
+    return "".join(result) + line[at:]
+
+
+def _revert_loose(line: str, fixes: list[tuple[str, Fix]]) -> tuple[str, list[tuple[str, Fix]]]:
+    """Fixes without a column (reports from elsewhere) were made at the first occurrence of
+    their `old` text: made when that text is gone and a result is there, all the fixes of
+    one `old` text together or one of them alone; that result is undone."""
+    made: list[tuple[str, Fix]] = []
+    by_old: dict[str, list[tuple[str, Fix]]] = {}
+    for kind, fix in fixes:
+        by_old.setdefault(fix.old, []).append((kind, fix))
+    for old, same in by_old.items():
+        if old in line:
             continue
-        at = fix.column + shift
-        if _is_there(line, at, fix.new) and not (
-            len(fix.old) >= len(fix.new) and _is_there(line, at, fix.old)
-        ):
-            reverts.append((at, at + len(fix.new), fix.old))
-            shift += len(fix.new) - len(fix.old)
-            made.append((kind, fix))
-    for start, end, old in reversed(reverts):
-        line = line[:start] + old + line[end:]
+        found = [piece for _, fix in same for piece in pieces(0, old, fix.new)]
+        together = [] if clash(found) else [(applied(old, 0, found), same)]
+        for new, which in [*together, *((fix.new, [(kind, fix)]) for kind, fix in same)]:
+            if new in line:
+                line = line.replace(new, old, 1)
+                made += which
+                break
     return line, made
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from linkwatch import pipeline
 from linkwatch.diff import unified_diff
-from linkwatch.edits import Edit, Text, apply, checked, place, unapplied
+from linkwatch.edits import Edit, Text, apply, checked, order, place, unapplied
 from linkwatch.errors import BadInput
 from linkwatch.files import read_bytes, write_atomic
 from linkwatch.model import Finding, Fix
@@ -47,7 +47,8 @@ class Plan:
     before: Text
     after: Text
     edits: tuple[Edit, ...]
-    """The edits still to make."""
+    """The fixes still to make, one edit each (`after` makes overlapping ones that agree as
+    one edit)."""
     made: int
     """Fixes of the report already made in the file (by an earlier `fix --write`)."""
     held_back: Counter[str]
@@ -82,10 +83,11 @@ def make_plan(request: Request, data: bytes) -> Plan:
     base, done = _original(current, data, fixes, digest, f"{name} changed since {source} was made")
     wanted = [(k, f) for k, f in fixes if not request.kinds or k in request.kinds]
     chosen = [(k, f) for k, f in wanted if f.safe or request.unsafe]
-    made = set(checked([place(base, k, f, name) for k, f in done], name))
-    every = checked([*made, *(place(base, k, f, name) for k, f in chosen)], name)
+    made = {place(base, k, f, name) for k, f in done}
+    asked = {place(base, k, f, name) for k, f in chosen}
+    every = checked([*made, *asked], name)  # overlapping fixes that agree: one edit
     held = Counter(k for k, f in wanted if not (f.safe or request.unsafe) and (k, f) not in done)
-    pending = tuple(edit for edit in every if edit not in made)
+    pending = tuple(sorted(asked - made, key=order))
     return Plan(current, apply(base, every), pending, len(made), held, source)
 
 
