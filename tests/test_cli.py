@@ -165,7 +165,7 @@ def test_github_format_prints_annotations(workdir: Path, run_cli: RunCli) -> Non
     (workdir / "survey.md").write_text(TABLE + "| []() | arXiv 2024 | - |\n")
     result = run_cli("check", "--offline", "-f", "github")
     assert (
-        "::error file=survey.md,line=3,title=linkwatch%3A empty-entry::Empty row" in result.output
+        "::error file=survey.md,line=3,title=linkwatch%3A empty-entry::Empty entry" in result.output
     )
 
 

@@ -160,4 +160,4 @@ def test_several_tables_keep_their_sections(write_survey: Callable[..., Path]) -
     table = "| Paper | Venue | Code |\n|---|---|---|\n| [A](https://a.org/{n}) | ICLR 2024 | - |\n"
     text = "# A\n\n" + table.format(n=1) + "\n# B\n\n## C\n\n" + table.format(n=2)
     entries = parse(write_survey(text)).entries
-    assert [(e.section, e.table) for e in entries] == [(("A",), 0), (("B", "C"), 1)]
+    assert [(e.section, e.block) for e in entries] == [(("A",), 0), (("B", "C"), 1)]

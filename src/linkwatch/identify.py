@@ -109,8 +109,40 @@ _PAPER_HOSTS = frozenset(
         "aclweb.org",
         "researchgate.net",
         "ssrn.com",
+        "neurips.cc",
+        "nips.cc",
+        "iclr.cc",
+        "icml.cc",
+        "mlr.press",
+        "thecvf.com",
+        "ecva.net",
+        "aaai.org",
+        "acm.org",
+        "ieee.org",
+        "computer.org",
+        "springer.com",
+        "wiley.com",
+        "mdpi.com",
+        "tandfonline.com",
+        "frontiersin.org",
+        "plos.org",
+        "iop.org",
+        "jair.org",
+        "isca-speech.org",
+        "usenix.org",
+        "vldb.org",
+        "sciencemag.org",
+        "elifesciences.org",
+        "academic.oup.com",
+        "chemrxiv.org",
+        "psyarxiv.com",
+        "hal.science",
+        "europepmc.org",
+        "ncbi.nlm.nih.gov",
     )
 )
+# Paths of general hosts that hold papers: Hugging Face's paper pages.
+_PAPER_PATHS = (("huggingface.co", "/papers/"),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,4 +362,9 @@ def is_paper_url(url: str) -> bool:
     """Whether a URL points at a paper rather than code (arXiv, DOI, proceedings, ...)."""
     if isinstance(identify(url), ArxivRef):
         return True
-    return host_matches(host_of(url), _PAPER_HOSTS)
+    parts = split_url(url)
+    if parts is None:
+        return False
+    if host_matches(parts.host, _PAPER_HOSTS):
+        return True
+    return any(parts.host == host and parts.path.startswith(path) for host, path in _PAPER_PATHS)

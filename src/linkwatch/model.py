@@ -98,12 +98,21 @@ class Link:
     """Where `url` is written, when it could be located exactly."""
 
 
+class Layout(StrEnum):
+    """How the list presents its papers; entries carry it for the reports, checks never ask."""
+
+    TABLE = "table"
+    LIST = "list"
+    HTML = "html"
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One table cell: its source text and where that text sits."""
+    """Where a field was read: a table cell, or a segment of a list item, with its source text
+    and where that text sits, so a fix lands exactly."""
 
     source: str
-    """The cell's Markdown source, stripped of surrounding spaces."""
+    """The field's Markdown source, stripped of surrounding spaces."""
     text: str
     """The rendered plain text."""
     span: Span
@@ -113,17 +122,18 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One row of a paper table."""
+    """One paper as the list presents it: a table row, a list item with its sub-items, or an
+    HTML table row."""
 
     file: str
     line: int
     section: tuple[str, ...]
-    """Heading path above the table, outermost first."""
+    """Heading path above the entry, outermost first."""
     title: str
-    """The rendered title text (link text of the paper cell), stripped."""
+    """The rendered title text (the paper link's words, else the title text), stripped."""
     paper_url: str | None
     venue: str
-    """The 'Published in' cell as plain text; empty when the table has no such column."""
+    """The venue as plain text ('Published in' cell, '[ICLR 2023]', a badge); may be empty."""
     code_urls: tuple[str, ...]
     arxiv_id: str | None
     """The unversioned arXiv ID of the paper link, when it is an arXiv link."""
@@ -131,10 +141,18 @@ class Entry:
     title_cell: Cell | None = None
     venue_cell: Cell | None = None
     code_cells: tuple[Cell, ...] = ()
-    table: int = 0
-    """Index of the table in the file, so checks can tell 'same table' apart."""
+    block: int = 0
+    """Index of the table or list in the file, so checks can tell 'same table' apart."""
     year_cell: Cell | None = None
     """A separate 'Year' column, when the table has one (its text is also in `venue`)."""
+    layout: Layout = Layout.TABLE
+    end_line: int = 0
+    """The entry's last line (a list item's sub-items); 0 for one line."""
+    date: str = ""
+    """A date as written ('2023-06', '2025-03-17'): when the list dates the paper, not a venue."""
+    date_cell: Cell | None = None
+    other_urls: tuple[str, ...] = ()
+    """Every other link of the entry: more paper URLs, demos, models, blogs."""
 
     @property
     def section_path(self) -> str:

@@ -25,7 +25,7 @@ def duplicate_entry(context: Context) -> Iterator[Problem]:
     Dialogue Dataset Generation using LLM Agents' on two rows of the Math table."""
     by_table: dict[tuple[str, int], list[Entry]] = defaultdict(list)
     for entry in context.survey.entries:
-        by_table[(entry.file, entry.table)].append(entry)
+        by_table[(entry.file, entry.block)].append(entry)
     for rows in by_table.values():
         for group in _same_paper_groups(rows):
             first = group[0]

@@ -37,27 +37,18 @@ _SPLIT_URL = re.compile(
 
 
 def empty_entry(context: Context) -> Iterator[Problem]:
-    """A row with no title or no link at all, such as `| []() | arxiv 2024 | - |`: the row
-    shows nothing a reader can use."""
+    """An entry with neither a title nor any link, such as `| []() | arxiv 2024 | - |` or
+    `- []()`: it shows nothing a reader can use. A row with a title and no link is a paper the
+    list names without linking, which is its choice."""
     for entry in context.survey.entries:
-        missing = _missing_parts(entry)
-        if missing:
+        if not entry.title and not entry.paper_url and not entry.code_urls:
             yield Problem(
                 entry.file,
                 entry.line,
-                f"Empty row: it has no {missing}.",
+                "Empty entry: it has no title and no link.",
                 url=entry.paper_url or None,
                 entry_title=entry.title or None,
             )
-
-
-def _missing_parts(entry: Entry) -> str:
-    has_url = bool(entry.paper_url) or bool(entry.code_urls)
-    if not entry.title and not has_url:
-        return "title and no link"
-    if not entry.title:
-        return "title"
-    return "" if has_url else "link"
 
 
 def placeholder_link(context: Context) -> Iterator[Problem]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from linkwatch.model import Link, Role, Syntax
 
 if TYPE_CHECKING:
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, Tag
 
 _URL_ATTRIBUTES = {"a": "href", "img": "src", "source": "src", "video": "src", "iframe": "src"}
 
@@ -42,9 +42,21 @@ def html_links(file: str, html: str, first_line: int) -> Iterator[Link]:
     """Every link attribute in an HTML fragment that starts on `first_line`."""
     if "href" not in html and "src" not in html:
         return
-    for tag in _soup(html).find_all(list(_URL_ATTRIBUTES)):
+    for _, link in tagged_links(file, _soup(html), first_line):
+        yield link
+
+
+def parsed(html: str) -> BeautifulSoup:
+    """The fragment as beautifulsoup4 reads it (html.parser: tags know their source line)."""
+    return _soup(html)
+
+
+def tagged_links(file: str, soup: BeautifulSoup, first_line: int) -> Iterator[tuple[Tag, Link]]:
+    """Every link attribute of a parsed fragment, with the tag that holds it."""
+    for tag in soup.find_all(list(_URL_ATTRIBUTES)):
         url = tag.get(_URL_ATTRIBUTES[tag.name])
         if isinstance(url, str) and url.strip():
             line = first_line + (tag.sourceline or 1) - 1
             role = Role.TOC if url.startswith("#") else Role.OTHER
-            yield Link(url.strip(), file, line, role, Syntax.HTML, tag.get_text(" ", strip=True))
+            text = tag.get_text(" ", strip=True)
+            yield tag, Link(url.strip(), file, line, role, Syntax.HTML, text)

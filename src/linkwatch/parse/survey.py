@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
 
@@ -19,6 +19,7 @@ from linkwatch.model import (
     Cell,
     Entry,
     Heading,
+    Layout,
     Link,
     Role,
     SourceFile,
@@ -27,7 +28,20 @@ from linkwatch.model import (
     TableDefect,
 )
 from linkwatch.parse.autolinks import find_bare_urls
-from linkwatch.parse.html import html_anchors, html_links
+from linkwatch.parse.fields import (
+    Fields,
+    Locate,
+    Part,
+    judge,
+    paper_link,
+    roles_by_content,
+    says_paper,
+    segment,
+)
+from linkwatch.parse.html import html_anchors, html_links, parsed, tagged_links
+from linkwatch.parse.html_tables import html_table_rows
+from linkwatch.parse.inline import QUOTED, runs_of
+from linkwatch.parse.lists import Item, item_entries
 from linkwatch.parse.markdown import parse
 from linkwatch.parse.slugs import Slugger
 from linkwatch.parse.tables import Column, RawCell, column_roles, split_row, visible_width
@@ -51,6 +65,13 @@ class _Row:
     line: int
     cells: list[Token]
     raw: list[RawCell] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _ReadRow:
+    line: int
+    parts: list[Part]
+    links: list[Link]
 
 
 @dataclass(slots=True)
@@ -79,8 +100,12 @@ class _Walker:
         """The heading path in force, as entries carry it (built once per heading)."""
         self.slugger = Slugger()
         self.table: _Table | None = None
-        self.table_count = 0
+        self.block_count = 0
+        """Tables and lists read so far: entries in one block are 'in the same table'."""
         self.row: _Row | None = None
+        self.items: list[Item] = []
+        """The list items open around the token being read, innermost last."""
+        self.list_block = 0
 
     def walk(self, tokens: Sequence[Token]) -> None:
         """Read the next batch of tokens (batches end at a table's end, so a heading and its
@@ -95,11 +120,18 @@ class _Walker:
                 self._heading(previous, token)
             case "inline" if self.row is not None:
                 self.row.cells.append(token)
+            case "inline" if self.items:
+                self._item_paragraph(token)
             case "inline":
                 self._paragraph(token)
+            case "bullet_list_open" | "ordered_list_open" if not self.items:
+                self.list_block = self._next_block()
+            case "list_item_open":
+                self.items.append(Item(_line_of(token)))
+            case "list_item_close":
+                self._end_item()
             case "table_open":
-                self.table = _Table(self.table_count)
-                self.table_count += 1
+                self.table = _Table(self._next_block())
             case "tr_open":
                 self.row = _Row(_line_of(token), [])
             case "tr_close":
@@ -109,8 +141,11 @@ class _Walker:
             case "definition":
                 self._definition(token)
             case "html_block":
-                self.out.links.extend(html_links(self.source.path, token.content, _line_of(token)))
-                self.out.anchors.update(html_anchors(token.content))
+                self._html_block(token)
+
+    def _next_block(self) -> int:
+        self.block_count += 1
+        return self.block_count - 1
 
     # headings and paragraphs
 
@@ -185,63 +220,146 @@ class _Walker:
         if table is None:
             return
         roles = column_roles(table.header)
-        rows = [self._read_row(row, roles, table.index) for row in table.rows]
-        if _is_paper_table(table.header, rows):
-            self.out.entries.extend(entry for entry, _ in rows)
-        for _, links in rows:
-            self.out.links.extend(links)
+        rows = [self._read_row(row, roles) for row in table.rows]
+        columns = [
+            [row.parts[i].cell.text for row in rows if i < len(row.parts)]
+            for i in range(len(roles))
+        ]
+        content = roles_by_content(roles, columns)
+        if content != roles:
+            for row in rows:
+                for part, role in zip(row.parts, content, strict=False):
+                    part.column = role
+        judged = [(row, self._row_fields(row)) for row in rows]
+        if _is_paper_table(table.header, [fields for _, fields in judged]):
+            for row, fields in judged:
+                self.out.entries.append(self._entry(row.line, 0, fields, table.index, Layout.TABLE))
+        for row, fields in judged:
+            self.out.links.extend(_with_roles(row.links, fields.roles))
 
-    def _read_row(self, row: _Row, roles: list[Column], table: int) -> tuple[Entry, list[Link]]:
+    def _read_row(self, row: _Row, roles: list[Column]) -> _ReadRow:
         links: list[Link] = []
-        cells: dict[Column, Cell] = {}
-        title_links: list[Link] = []
-        code: list[Cell] = []
+        parts: list[Part] = []
         for index, (token, role) in enumerate(zip(row.cells, roles, strict=False)):
             raw = row.raw[index] if index < len(row.raw) else None
             start = raw.start if raw else len(self._line(row.line))
             cell_links = list(self._links(token, row.line, _LINK_ROLE[role], start))
             links.extend(cell_links)
-            if role in (Column.OTHER, Column.LINKS) or (role in cells and role != Column.CODE):
-                continue  # only the first title, venue and year cells are kept, and code cells
             cell = self._cell(token, raw, start, row.line, cell_links)
-            if role == Column.CODE:
-                code.append(cell)
-                continue
-            cells[role] = cell
-            if role == Column.TITLE:
-                title_links = cell_links
-        return self._entry(row.line, cells, title_links, code, table), links
+            parts.append(Part(cell, cell_links, runs_of(token.children or []), role))
+        return _ReadRow(row.line, parts, links)
 
-    def _entry(
-        self,
-        line: int,
-        cells: dict[Column, Cell],
-        title_links: list[Link],
-        code: list[Cell],
-        table: int,
-    ) -> Entry:
-        title_cell = cells.get(Column.TITLE)
-        venue_cell, year_cell = cells.get(Column.VENUE), cells.get(Column.YEAR)
-        paper = _paper_link(title_links)
+    def _row_fields(self, row: _ReadRow) -> Fields:
+        source = self._line(row.line)
+        start = row.parts[0].cell.span.start if row.parts else 0
+        return judge(
+            row.parts, lambda text: segment(row.line, source, text, start), paper_link(row.parts)
+        )
+
+    def _entry(self, line: int, end: int, fields: Fields, block: int, layout: Layout) -> Entry:
+        paper = fields.paper
         ref = arxiv_ref(paper.url) if paper else None
-        titled = paper is not None and paper.syntax in (Syntax.INLINE, Syntax.REFERENCE)
-        title = paper.text if titled and paper else title_cell.text if title_cell else ""
         return Entry(
             file=self.source.path,
             line=line,
             section=self.section,
-            title=title.strip(),
+            title=fields.title.strip(),
             paper_url=paper.url if paper else None,
-            venue=_venue_text(venue_cell, year_cell),
-            code_urls=tuple(url for cell in code for url in cell.urls),
+            venue=fields.venue,
+            code_urls=tuple(fields.code_urls),
             arxiv_id=ref.id if ref else None,
             arxiv_version=ref.version if ref else None,
-            title_cell=title_cell,
-            venue_cell=venue_cell,
-            code_cells=tuple(code),
-            table=table,
-            year_cell=year_cell,
+            title_cell=fields.title_cell,
+            venue_cell=fields.venue_cell,
+            code_cells=tuple(fields.code_cells),
+            block=block,
+            year_cell=fields.year_cell,
+            layout=layout,
+            end_line=end if end > line else 0,
+            date=fields.date,
+            date_cell=fields.date_cell,
+            other_urls=tuple(fields.other_urls),
         )
+
+    # lists
+
+    def _item_paragraph(self, inline: Token) -> None:
+        item = self.items[-1]
+        line = _line_of(inline)
+        item.last = max(item.last, line + inline.content.count("\n"))
+        segments = list(_paper_segments(inline))
+        item.parts.append(self._item_part(segments[0][0], line))
+        for segment_token, breaks in segments[1:]:  # a second paper in the same item
+            more = Item(line + breaks, last=item.last)
+            more.parts.append(self._item_part(segment_token, line + breaks))
+            item.children.append(more)
+
+    def _item_part(self, inline: Token, line: int) -> Part:
+        links = list(self._links(inline, line, Role.OTHER))
+        source = self._line(line)
+        runs = runs_of(inline.children or [])
+        return Part(Cell(source, runs.text, Span(line, 0, len(source))), links, runs)
+
+    def _end_item(self) -> None:
+        item = self.items.pop()
+        if self.items:
+            self.items[-1].children.append(item)
+            self.items[-1].last = max(self.items[-1].last, item.last)
+            return
+        for entry_item, fields in item_entries(item, self._locator):
+            self.out.entries.append(
+                self._entry(entry_item.line, entry_item.last, fields, self.list_block, Layout.LIST)
+            )
+        for part in item.all_parts():
+            self.out.links.extend(_with_roles(part.links, item.roles))
+
+    def _locator(self, item: Item) -> Locate:
+        return self._lines_locator(item.line, item.last)
+
+    # HTML
+
+    def _html_block(self, token: Token) -> None:
+        line, content = _line_of(token), token.content
+        self.out.anchors.update(html_anchors(content))
+        if "href" not in content and "src" not in content:
+            return
+        soup = parsed(content)
+        tagged = [
+            (tag, self._spanned(link)) for tag, link in tagged_links(self.source.path, soup, line)
+        ]
+        links = [link for _, link in tagged]
+        lowered = content.lower()
+        if "<tr" not in lowered:
+            self.out.links.extend(links)
+            return
+        table = html_table_rows(soup, line, tagged, self._line)
+        judged = [
+            (row, judge(row.parts, self._lines_locator(row.line, row.last), paper_link(row.parts)))
+            for row in table.rows
+        ]
+        if _is_paper_table(table.header, [fields for _, fields in judged]):
+            block = self._next_block()
+            for row, fields in judged:
+                self.out.entries.append(self._entry(row.line, row.last, fields, block, Layout.HTML))
+        roles: dict[int, Role] = {}
+        for _, fields in judged:
+            roles.update(fields.roles)
+        self.out.links.extend(_with_roles(links, roles))
+
+    def _lines_locator(self, first: int, last: int) -> Locate:
+        """Where a field's text is first written on lines `first` to `last`."""
+
+        def locate(text: str) -> Cell | None:
+            for line in range(first, max(first, last) + 1):
+                found = segment(line, self._line(line), text)
+                if found is not None:
+                    return found
+            return None
+
+        return locate
+
+    def _spanned(self, link: Link) -> Link:
+        return replace(link, span=self._span(link.line, link.url, 0))
 
     def _cell(
         self, token: Token, raw: RawCell | None, start: int, line: int, links: list[Link]
@@ -361,38 +479,70 @@ class _Walker:
 
 
 _VISITED = frozenset(
-    {"inline", "table_open", "tr_open", "tr_close", "table_close", "definition", "html_block"}
+    {
+        "inline",
+        "table_open",
+        "tr_open",
+        "tr_close",
+        "table_close",
+        "definition",
+        "html_block",
+        "bullet_list_open",
+        "ordered_list_open",
+        "list_item_open",
+        "list_item_close",
+    }
 )
 _LINK_ROLE = {
     Column.TITLE: Role.PAPER,
     Column.CODE: Role.CODE,
     Column.VENUE: Role.OTHER,
     Column.YEAR: Role.OTHER,
+    Column.DATE: Role.OTHER,
     Column.LINKS: Role.OTHER,
     Column.OTHER: Role.OTHER,
 }
 
 
-def _paper_link(links: list[Link]) -> Link | None:
-    """The paper of a title cell: its first link with words to click on, not a badge
-    (`[![Star](shields.io/...)](github...)`); else its first link of any kind."""
+def _paper_segments(inline: Token) -> Iterator[tuple[Token, int]]:
+    """One item's text cut after each '[[paper](...)]' when it names several quoted papers
+    ('"Title A" [[paper](...)] "Title B" [[paper](...)]'), with the line breaks before each
+    piece; else the whole text."""
+    children = inline.children or []
+    ends = [
+        index
+        for index, token in enumerate(children)
+        if token.type == "link_open" and says_paper(_label_text(children, index))
+    ]
+    if len(ends) < 2 or len(QUOTED.findall(inline.content)) != len(ends):
+        yield inline, 0
+        return
+    cuts = [_close_of(children, index) + 1 for index in ends[:-1]]
+    for start, end in zip([0, *cuts], [*cuts, len(children)], strict=True):
+        piece = Token("inline", "", 0)
+        piece.content, piece.map, piece.children = inline.content, inline.map, children[start:end]
+        yield piece, sum(token.type in ("softbreak", "hardbreak") for token in children[:start])
+
+
+def _close_of(children: list[Token], index: int) -> int:
+    depth = 0
+    for at in range(index, len(children)):
+        depth += {"link_open": 1, "link_close": -1}.get(children[at].type, 0)
+        if depth == 0:
+            return at
+    return len(children) - 1
+
+
+def _with_roles(links: list[Link], roles: dict[int, Role]) -> Iterator[Link]:
+    """The links, with the roles the judge gave them (a paper link in a 'Source' column)."""
     for link in links:
-        if link.syntax != Syntax.IMAGE and link.text.strip():
-            return link
-    return links[0] if links else None
+        role = roles.get(id(link))
+        yield link if role is None or role == link.role else replace(link, role=role)
 
 
-def _venue_text(venue: Cell | None, year: Cell | None) -> str:
-    """The 'Published in' text; with a separate Year column, venue and year together."""
-    if year is None:
-        return venue.text.strip() if venue is not None else ""
-    parts = [cell.text.strip() for cell in (venue, year) if cell is not None]
-    return " ".join(part for part in parts if part)
-
-
-def _is_paper_table(header: list[str], rows: list[tuple[Entry, list[Link]]]) -> bool:
-    """A table of papers: its title column links somewhere, or its header says so."""
-    if any(entry.paper_url is not None for entry, _ in rows):
+def _is_paper_table(header: list[str], rows: list[Fields]) -> bool:
+    """A table of papers: a row has a paper link, or its header says so."""
+    if any(fields.paper is not None for fields in rows):
         return True
     words = " ".join(header).lower()
     return any(word in words for word in ("paper", "title", "published", "venue"))

@@ -17,6 +17,8 @@ class Column(StrEnum):
     TITLE = "title"
     VENUE = "venue"
     YEAR = "year"
+    DATE = "date"
+    """When the list added or dated the paper ('2023-06'): not a venue."""
     CODE = "code"
     LINKS = "links"
     """Links of any kind ('Links', 'Download', 'Homepage'): papers there are fine."""
@@ -37,11 +39,15 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 # Header words, checked in this order: 'Paper' is the title column, 'Published in' the venue
 # column, 'Code/Project' or 'Download link' a code column.
 _HEADER_WORDS: tuple[tuple[Column, tuple[str, ...]], ...] = (
-    (Column.TITLE, ("paper", "title", "name", "dataset", "model", "method", "work", "article")),
+    (
+        Column.TITLE,
+        ("paper", "title", "name", "dataset", "model", "method", "work", "article", "benchmark"),
+    ),
     (Column.VENUE, ("published", "venue", "conference", "journal", "publication")),
-    (Column.YEAR, ("year", "date")),
+    (Column.YEAR, ("year",)),
+    (Column.DATE, ("date", "time", "added", "release", "month")),
     (Column.CODE, ("code", "project", "github", "repo", "implementation")),
-    (Column.LINKS, ("link", "download", "home", "website", "url", "page", "resource")),
+    (Column.LINKS, ("link", "download", "home", "website", "url", "page", "resource", "source")),
 )
 # A cell beyond the header's width that shows nothing: empty, or a Markdown comment
 # ('[//]: # note'), which some lists add on purpose.
@@ -78,10 +84,12 @@ def column_roles(headers: list[str]) -> list[Column]:
     position (first column title; second venue when no header says anything)."""
     roles = [_role_from_header(header) for header in headers]
     understood = any(role != Column.OTHER for role in roles)
-    if Column.TITLE not in roles and roles:
-        roles[0] = Column.TITLE
+    if Column.TITLE not in roles and Column.OTHER in roles:
+        roles[roles.index(Column.OTHER)] = Column.TITLE  # the first column no header explains
     if not understood and len(roles) >= 3:
         roles[1] = Column.VENUE  # headers say nothing: guess the usual order
+    if Column.TITLE not in roles:
+        return roles
     first_title = roles.index(Column.TITLE)
     return [
         Column.OTHER if role == Column.TITLE and i != first_title else role

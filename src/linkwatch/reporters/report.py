@@ -18,6 +18,7 @@ from linkwatch.model import (
     Entry,
     Finding,
     Fix,
+    Layout,
     Link,
     LinkOutcome,
     LinkStatus,
@@ -153,6 +154,10 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
         "venue": entry.venue,
         "code_urls": list(entry.code_urls),
         "arxiv_id": entry.arxiv_id,
+        "layout": entry.layout.value,
+        "end_line": entry.end_line or entry.line,
+        "date": entry.date,
+        "other_urls": list(entry.other_urls),
     }
 
 
@@ -232,6 +237,10 @@ def _entry_from(e: Mapping[str, Any]) -> Entry:
         e["venue"],
         tuple(e["code_urls"]),
         e["arxiv_id"],
+        layout=Layout(e.get("layout", "table")),
+        end_line=e.get("end_line", 0),
+        date=e.get("date", ""),
+        other_urls=tuple(e.get("other_urls", ())),
     )
 
 

@@ -1,0 +1,375 @@
+"""
+The one judge of what an entry's parts say, whatever the layout: which link is the paper, what
+the title, venue and date are, which links are code. Readers (pipe tables, lists, HTML tables)
+cut a paper into parts (cells, item paragraphs) and hand them here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from linkwatch.identify import HfRepo, host_matches, host_of, identify, is_paper_url
+from linkwatch.model import Cell, Link, Role, Span, Syntax
+from linkwatch.parse.badges import badge_repo, badge_text, is_badge
+from linkwatch.parse.inline import Runs
+from linkwatch.parse.tables import Column
+from linkwatch.venues import Spelling, parse_venue
+
+# Link words that name the kind of link, not the paper: '[paper]', '[[pdf]]', 'arXiv', 'Code'.
+_GENERIC = re.compile(
+    r"^[\W_]*(?:paper|papers|pdf|arxiv|abs|abstract|html|link|url|here|openreview|acl|doi|"
+    r"preprint|official|code|codes|github|gitlab|repo|repository|project|project page|page|"
+    r"homepage|website|web|site|demo|blog|video|slides|poster|model|models|checkpoint|"
+    r"checkpoints|weights|data|dataset|datasets|huggingface|hugging face|hf|source|download|"
+    r"publication|proceedings|ieee|acm|springer|pmlr|cvf|bib|bibtex|talk|tweet|twitter|"
+    r"\d+)?[\W_]*$",
+    re.I,
+)
+_SAYS_PAPER = re.compile(
+    r"^[\W_]*(?:paper|pdf|arxiv|abs|openreview|acl|doi|preprint|publication|proceedings|"
+    r"ieee|acm|springer|pmlr|cvf)[\W_]*$",
+    re.I,
+)
+_SAYS_CODE = re.compile(
+    r"^[\W_]*(?:code|codes|github|gitlab|repo|repository|project|project page|page|"
+    r"homepage|website|official|implementation|official code|code & model|checkpoints?|"
+    r"models?|weights|model weights)[\W_]*$",
+    re.I,
+)
+_CODE_HOSTS = frozenset(
+    {"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitee.com", "github.io"}
+)
+DATE = re.compile(r"^(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])(?:[-./](?:0?[1-9]|[12]\d|3[01]))?$")
+_SIZE_OR_NUMBER = re.compile(r"^[~≈<>]?\d[\d.,]*\s*(?:[KMBT]B?|[kmbt]|%|x)?$")
+_LETTER = re.compile(r"[^\W\d_]")
+_BRACKETED = re.compile(r"\[([^\[\]]+)\]|\(([^()]+)\)")
+_CHUNK_SPLIT = re.compile(r"[\[\]()|;]|\.(?:\s|$)|,\s|:\s")
+_MAX_VENUE_WORDS = 8
+_CONTENT_SHARE = 0.6
+# Folders that hold papers on sites that are no paper host: research.google/pubs/...,
+# amazon.science/publications/...
+_PAPER_SEGMENTS = frozenset({"pubs", "pub", "publications", "publication", "papers", "paper"})
+_PUNCTUATION = " *_.,:;-\u2013\u2014`'\""
+_EXACT = frozenset({Spelling.CANONICAL, Spelling.ACCEPTED, Spelling.FULL_NAME, Spelling.ALIAS})
+_WORDED = frozenset({Syntax.INLINE, Syntax.REFERENCE, Syntax.HTML})
+_NICKNAME = re.compile(r"^[^\w\[]*\[[^\]]{1,40}\]\s*(?=\S)")
+_AFFILIATION = re.compile(r"\s*\(@[^()]*\)\s*$")
+_LEADING_SYMBOLS = re.compile(r"^[^\w\[(\"\u201c'\u2018]+")
+_LABEL = re.compile(r"^\s*([A-Za-z][\w &/-]{0,24}):\s")
+
+
+@dataclass(slots=True)
+class Part:
+    """One piece of an entry as a reader cut it: a table cell or a list item's paragraph."""
+
+    cell: Cell
+    links: list[Link]
+    runs: Runs
+    column: Column = Column.OTHER
+
+
+Locate = Callable[[str], Cell | None]
+"""Where a piece of an entry's text is written, as a cell a fix can land in."""
+
+
+@dataclass(slots=True)
+class Fields:
+    """What the parts of one entry say."""
+
+    title: str = ""
+    title_cell: Cell | None = None
+    paper: Link | None = None
+    venue: str = ""
+    venue_cell: Cell | None = None
+    year_cell: Cell | None = None
+    date: str = ""
+    date_cell: Cell | None = None
+    code_urls: list[str] = field(default_factory=list)
+    code_cells: list[Cell] = field(default_factory=list)
+    other_urls: list[str] = field(default_factory=list)
+    roles: dict[int, Role] = field(default_factory=dict)
+    """The role of each link, by `id()`, where the judge knows better than the column."""
+
+
+def is_generic(text: str) -> bool:
+    """Whether a link's words name the kind of link rather than the paper ('[[pdf]]')."""
+    return bool(_GENERIC.match(text))
+
+
+def says_paper(text: str) -> bool:
+    """Whether a link's words say it is the paper ('[[paper]]', 'PDF', 'arXiv')."""
+    return bool(_SAYS_PAPER.match(text))
+
+
+def is_code_url(url: str) -> bool:
+    """A repository or project page: GitHub and its peers, a Hugging Face model or space."""
+    if isinstance(identify(url), HfRepo):
+        return True
+    host = host_of(url)
+    if not host_matches(host, _CODE_HOSTS):
+        return False
+    path = urlsplit(url).path.strip("/")
+    return host.endswith("github.io") or path.count("/") >= 1
+
+
+def is_paper_link(link: Link) -> bool:
+    """A link to a paper host or a PDF, or one whose words say paper / pdf / arXiv."""
+    if not _followable(link):
+        return False
+    if is_paper_url(link.url) or _SAYS_PAPER.match(link.text):
+        return True
+    path = urlsplit(link.url).path.lower()
+    on_paper_path = path.endswith(".pdf") or bool(_PAPER_SEGMENTS & set(path.split("/")[:-1]))
+    return on_paper_path and not is_code_url(link.url)
+
+
+def is_title_like(text: str) -> bool:
+    """Text a title can be: words, not a date, a size, a number or an emoji run."""
+    text = text.strip()
+    return bool(_LETTER.search(text) and not DATE.match(text) and not _SIZE_OR_NUMBER.match(text))
+
+
+def paper_link(parts: Sequence[Part]) -> Link | None:
+    """The paper: the title column's first link with words when it is a paper link, else the
+    first paper link outside code columns, else the title column's first link with words that
+    is no repository (a title linked to its GitHub repository is code, not the paper)."""
+    titled = [
+        link
+        for part in parts
+        if part.column == Column.TITLE
+        for link in part.links
+        if link.syntax != Syntax.IMAGE and link.text.strip() and _followable(link)
+    ]
+    if titled and is_paper_link(titled[0]):
+        return titled[0]
+    for part in parts:
+        if part.column == Column.CODE:
+            continue
+        for link in part.links:
+            if is_paper_link(link):
+                return link
+    return next((link for link in titled if not is_code_url(link.url)), None)
+
+
+def roles_by_content(roles: list[Column], columns: Sequence[Sequence[str]]) -> list[Column]:
+    """Header roles, with the columns no header word explains read by their cells: mostly
+    dates is a date column, mostly known venues a venue column."""
+    result = list(roles)
+    for index, (role, texts) in enumerate(zip(roles, columns, strict=False)):
+        filled = [text.strip() for text in texts if text.strip(" -\u2013\u2014")]
+        if role not in (Column.OTHER, Column.LINKS) or not filled:
+            continue
+        share = _CONTENT_SHARE * len(filled)
+        if sum(bool(DATE.match(text)) for text in filled) >= share:
+            result[index] = Column.DATE
+        elif Column.VENUE not in result and sum(_reads_as_venue(t) for t in filled) >= share:
+            result[index] = Column.VENUE
+    return result
+
+
+def _reads_as_venue(text: str) -> bool:
+    return len(text.split()) <= _MAX_VENUE_WORDS and _known(text)
+
+
+def judge(parts: Sequence[Part], locate: Locate, paper: Link | None) -> Fields:
+    """Title, venue, date and code of one entry whose paper link is `paper`."""
+    fields = Fields(paper=paper)
+    _title(fields, parts, locate)
+    _venue_and_date(fields, parts, locate)
+    _code(fields, parts)
+    return fields
+
+
+def _title(fields: Fields, parts: Sequence[Part], locate: Locate) -> None:
+    paper = fields.paper
+    home = _part_of(parts, paper) if paper else None
+    if paper and paper.syntax in _WORDED and not is_generic(paper.text):
+        fields.title = _cleaned(paper.text)
+        fields.title_cell = (
+            home.cell if home and home.column == Column.TITLE else locate(paper.text)
+        )
+        return
+    titled = next((p for p in parts if p.column == Column.TITLE), None)
+    if titled is not None and titled.runs.text and not (titled is home and _only_links(titled)):
+        fields.title = _title_text(titled, strict=False)
+        fields.title_cell = titled.cell
+        return
+    for part in parts:
+        if part.column in (Column.OTHER, Column.LINKS):
+            title = _title_text(part, strict=True)
+            if title:
+                fields.title, fields.title_cell = title, locate(title) or part.cell
+                return
+
+
+def _title_text(part: Part, strict: bool) -> str:
+    """A part's title: quoted, else bold, else a link's words, else its first line; `strict`
+    parts (no title column) give only text that reads as a title."""
+    runs = part.runs
+    first = _cleaned(runs.first_line)
+    nickname = _NICKNAME.match(runs.first_line)
+    for text in (*runs.quoted, *runs.strong):
+        text = text.strip(' "“”.:,')
+        if is_title_like(text) and len(text) > 2 and not (nickname and text in nickname[0]):
+            return text
+    for link in part.links:
+        text = link.text.strip()
+        if link.syntax != Syntax.IMAGE and text and not is_generic(text) and is_title_like(text):
+            return _cleaned(text)
+    if strict:
+        first = _BRACKETED.sub("", first).strip(" .,:;-")
+        if not is_title_like(first) or (parse_venue(first) and _known(first)):
+            return ""
+    return first
+
+
+def _cleaned(title: str) -> str:
+    """A title without what lists write around it: a leading emoji or '[Nickname]' tag, a
+    trailing '(@Affiliation)'."""
+    title = _AFFILIATION.sub("", title.strip())
+    rest = _NICKNAME.sub("", title, count=1)
+    title = rest if is_title_like(rest) and rest != title else title
+    return _LEADING_SYMBOLS.sub("", title).strip()
+
+
+def _only_links(part: Part) -> bool:
+    return not part.runs.outside.strip(" []()|/,.")
+
+
+def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> None:
+    venue = next((p for p in parts if p.column == Column.VENUE), None)
+    year = next((p for p in parts if p.column == Column.YEAR), None)
+    date = next((p for p in parts if p.column == Column.DATE), None)
+    if year is not None and DATE.match(year.cell.text.strip()):
+        date, year = year, None
+    elif date is not None and year is None and not DATE.match(date.cell.text.strip()):
+        date, year = None, date  # a 'Date' column of years: the year, as before
+    if date is not None and DATE.match(date.cell.text.strip()):
+        fields.date, fields.date_cell = date.cell.text.strip(), date.cell
+    if venue is not None or year is not None:
+        fields.venue_cell = venue.cell if venue else None
+        fields.year_cell = year.cell if year else None
+        texts = [p.cell.text.strip() for p in (venue, year) if p is not None]
+        fields.venue = " ".join(text for text in texts if text)
+        return
+    for text, cell in _venue_candidates(parts, locate):
+        if not fields.date and DATE.match(text):
+            fields.date, fields.date_cell = text, cell
+        elif not fields.venue and not DATE.match(text):
+            fields.venue, fields.venue_cell = text, cell
+
+
+def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, Cell | None]]:
+    """Text that may say where or when: badges, bracketed chunks, then plain chunks (in
+    parts that are no title cell)."""
+    found: list[tuple[str, Cell | None]] = []
+    for part in parts:
+        for link in part.links:
+            if text := badge_text(link.url):
+                found.append((text, None))
+    for part in parts:
+        if part.column in (Column.CODE, Column.LINKS):
+            continue
+        outside = part.runs.outside
+        for match in _BRACKETED.finditer(outside):
+            text = (match[1] or match[2]).strip()
+            if text and len(text.split()) <= _MAX_VENUE_WORDS and _is_venue(text, True):
+                found.append((text, locate(text)))
+        if part.column == Column.TITLE:
+            continue
+        for chunk in _CHUNK_SPLIT.split(_without_quoted(part.runs, outside)):
+            text = chunk.strip(_PUNCTUATION)
+            if text and len(text.split()) <= _MAX_VENUE_WORDS and _is_venue(text, False):
+                found.append((text, locate(text)))
+    return found
+
+
+def _is_venue(text: str, bracketed: bool) -> bool:
+    """A date, or a venue with its year, or a venue name alone spelt exactly ('arXiv',
+    'JMLR'); in brackets ('[IJCAI-ECAI 2022]') a name and year the venue table need not know."""
+    if DATE.match(text):
+        return True
+    mentions = parse_venue(text)
+    if any(m.year and m.year_written for m in mentions):
+        return bracketed or _known(text)
+    return any(
+        m.venue is not None and m.written.strip() == text and m.spelling in _EXACT for m in mentions
+    )
+
+
+def _without_quoted(runs: Runs, text: str) -> str:
+    for title in (*runs.quoted, *runs.strong):
+        if title:
+            text = text.replace(title, " ")
+    return text
+
+
+def _has_year(text: str) -> bool:
+    return any(mention.year for mention in parse_venue(text)) or bool(DATE.match(text))
+
+
+def _known(text: str) -> bool:
+    """A venue the venue table knows, spelt so that it is not a guess."""
+    return any(
+        mention.venue is not None and mention.spelling != Spelling.GUESSED
+        for mention in parse_venue(text)
+    )
+
+
+def _code(fields: Fields, parts: Sequence[Part]) -> None:
+    seen: set[str] = set()
+    for part in parts:
+        if part.column == Column.CODE:
+            fields.code_cells.append(part.cell)
+            for link in part.links:
+                if link.url:
+                    fields.code_urls.append(link.url)
+                    seen.add(link.url.rstrip("/").lower())
+    for part in parts:
+        label = _LABEL.match(part.runs.outside)
+        elsewhere = label is not None and not _SAYS_CODE.match(label[1])
+        for link in part.links:
+            if link is fields.paper or not link.url:
+                continue
+            if link.syntax == Syntax.IMAGE or is_badge(link.url):
+                repo = badge_repo(link.url)
+                if repo and repo.lower() not in seen:
+                    seen.add(repo.lower())
+                    fields.code_urls.append(repo)
+                continue
+            if part.column == Column.CODE or not _followable(link):
+                continue
+            key = link.url.rstrip("/").lower()
+            if key in seen:
+                fields.roles[id(link)] = Role.CODE
+            elif (_SAYS_CODE.match(link.text) and not is_paper_url(link.url)) or (
+                not elsewhere and is_code_url(link.url)
+            ):
+                seen.add(key)
+                fields.code_urls.append(link.url)
+                fields.roles[id(link)] = Role.CODE
+            else:
+                fields.other_urls.append(link.url)
+    if fields.paper is not None:
+        fields.roles[id(fields.paper)] = Role.PAPER
+
+
+def _followable(link: Link) -> bool:
+    return bool(link.url) and not link.url.startswith("#") and not is_badge(link.url)
+
+
+def _part_of(parts: Sequence[Part], link: Link) -> Part | None:
+    return next((part for part in parts if any(item is link for item in part.links)), None)
+
+
+def segment(line: int, source: str, text: str, start: int = 0) -> Cell | None:
+    """`text` where it is written in `source` (a line, searched from `start`), as a cell."""
+    if not text:
+        return None
+    column = source.find(text, start)
+    if column < 0:
+        return None
+    return Cell(text, text, Span(line, column, column + len(text)))

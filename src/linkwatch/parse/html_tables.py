@@ -1,0 +1,90 @@
+"""
+HTML tables inside the Markdown (`<table><tr><td>...`), read with beautifulsoup4: each row
+with its own line, its cells cut into parts for the field judge like a pipe table's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from linkwatch.model import Cell, Link, Span
+from linkwatch.parse.fields import Part
+from linkwatch.parse.inline import QUOTED, Runs
+from linkwatch.parse.tables import Column, column_roles
+
+if TYPE_CHECKING:
+    from bs4 import Tag
+
+_BREAK = re.compile(r"\s*\n\s*")
+_LINKING = ("a", "img")
+
+
+@dataclass(slots=True)
+class HtmlRow:
+    line: int
+    last: int
+    parts: list[Part]
+
+
+@dataclass(slots=True)
+class HtmlTable:
+    header: list[str] = field(default_factory=list)
+    rows: list[HtmlRow] = field(default_factory=list)
+
+
+def html_table_rows(
+    soup: Tag, first_line: int, links: list[tuple[Tag, Link]], line_text: Callable[[int], str]
+) -> HtmlTable:
+    """The data rows of every table in a parsed HTML block, header roles applied."""
+    table = HtmlTable()
+    owner = {id(tag): link for tag, link in links}
+    roles: list[Column] = []
+    for number, tr in enumerate(soup.find_all("tr")):
+        headers = tr.find_all("th", recursive=False)
+        cells = tr.find_all("td", recursive=False)
+        if (headers and not cells) or (number == 0 and not tr.find(_LINKING)):
+            table.header = [cell.get_text(" ", strip=True) for cell in headers or cells]
+            roles = column_roles(table.header)
+            continue
+        if not cells or (len(cells) == 1 and cells[0].get("colspan")):
+            continue  # a section heading across the table
+        line = first_line + (tr.sourceline or 1) - 1
+        parts = []
+        last = line
+        for index, td in enumerate(cells):
+            td_line = first_line + (td.sourceline or 1) - 1
+            cell_links = [owner[id(tag)] for tag in td.find_all(True) if id(tag) in owner]
+            last = max([last, td_line, *(link.line for link in cell_links)])
+            source = line_text(td_line)
+            runs = _runs(td)
+            role = roles[index] if index < len(roles) else Column.OTHER
+            cell = Cell(source, runs.text, Span(td_line, 0, len(source)))
+            parts.append(Part(cell, cell_links, runs, role))
+        table.rows.append(HtmlRow(line, last, parts))
+    return table
+
+
+def _runs(td: Tag) -> Runs:
+    """A cell's text by mark-up, as inline.runs_of gives it for Markdown."""
+    text = td.get_text(" ", strip=True)
+    outside = " ".join(
+        str(piece) for piece in td.find_all(string=True) if not piece.find_parent(["a", "code"])
+    )
+    first: list[str] = []
+    for node in td.descendants:
+        if getattr(node, "name", None) == "br":
+            break
+        if isinstance(node, str):
+            first.append(str(node))
+    return Runs(
+        text=text,
+        outside=outside,
+        first_line=_BREAK.sub(" ", "".join(first)).strip(),
+        strong=[tag.get_text(" ", strip=True) for tag in td.find_all(["b", "strong"])],
+        emphasis=[tag.get_text(" ", strip=True) for tag in td.find_all(["i", "em"])],
+        quoted=[match[1].strip() for match in QUOTED.finditer(text)],
+        code=[tag.get_text() for tag in td.find_all("code")],
+    )

@@ -1,0 +1,69 @@
+"""
+Bullet and numbered lists: which items present a paper, and what each paper's item holds.
+
+An item presents a paper when it links one (a paper host, a PDF, a link whose words say paper).
+Its sub-items belong to it (`- Code: [Official](github...)`) unless they present a paper of
+their own, as the items under a category bullet do. Other items (a tool, a blog post, a table
+of contents) are no entries: their links are checked, nothing more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from linkwatch.model import Role
+from linkwatch.parse.fields import Fields, Locate, Part, is_generic, judge, paper_link
+
+Locator = Callable[["Item"], Locate]
+
+
+@dataclass(slots=True)
+class Item:
+    """One list item as read: its own paragraphs and its sub-items."""
+
+    line: int
+    parts: list[Part] = field(default_factory=list)
+    children: list[Item] = field(default_factory=list)
+    last: int = 0
+    """The last line that holds the item's text."""
+    roles: dict[int, Role] = field(default_factory=dict)
+    """Link roles the judge gave, by link `id()`, for this item's whole tree."""
+
+    def all_parts(self) -> Iterator[Part]:
+        yield from self.parts
+        for child in self.children:
+            yield from child.all_parts()
+
+
+def item_entries(item: Item, locator: Locator) -> list[tuple[Item, Fields]]:
+    """The papers a top-level item and its sub-items present, in source order."""
+    found: list[tuple[Item, Fields]] = []
+    _read(item, locator, found)
+    for _, fields in found:
+        item.roles.update(fields.roles)
+    return sorted(found, key=lambda entry: entry[0].line)
+
+
+def _read(item: Item, locator: Locator, found: list[tuple[Item, Fields]]) -> None:
+    own = paper_link(item.parts)
+    parts = list(item.parts)
+    for child in item.children:
+        if _presents_paper(child):
+            _read(child, locator, found)
+        else:
+            parts.extend(child.all_parts())
+            item.last = max(item.last, child.last)
+    paper = own or paper_link(parts)
+    if paper is not None:
+        found.append((item, judge(parts, locator(item), paper)))
+
+
+def _presents_paper(item: Item) -> bool:
+    """A sub-item is a paper of its own when it links a paper by its title or names one in
+    bold or quotes; a generic '[[paper]]' under a titled item is the parent's."""
+    paper = paper_link(item.parts)
+    if paper is None:
+        return any(_presents_paper(child) for child in item.children)
+    titled = any(part.runs.quoted or part.runs.strong for part in item.parts)
+    return titled or not is_generic(paper.text)
