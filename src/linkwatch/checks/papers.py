@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from linkwatch.checks.base import Context, about_link, fix_in_cell, replacing_url
 from linkwatch.checks.venues import rewrites
@@ -19,6 +19,10 @@ from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.venues import VenueMention, parse_venue
 
 _WITHDRAWN = re.compile(r"\bwithdrawn\b", re.IGNORECASE)
+_DATE = re.compile(
+    r"^(?P<year>(?:19|20)\d\d)(?P<sep>[-./])(?P<month>0?[1-9]|1[0-2])"
+    r"(?:[-./](?P<day>0?[1-9]|[12]\d|3[01]))?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +127,48 @@ def year_mismatch(context: Context) -> Iterator[Problem]:
                 problem = replace(problem, fix=None)  # the venue fix rewrites the year too
             if problem:
                 yield problem
+        dated = _date_problem(entry, ref, first) if entry.date else None
+        if dated:
+            yield dated
+
+
+def _date_problem(entry: Entry, ref: ArxivRef, first: _FirstVersion) -> Problem | None:
+    """A date column ('2023-06', '2025-03-17') that says the paper was listed before its first
+    arXiv version existed. A later date is no finding: lists record when they added a paper.
+    Offline the ID's month is the announcement's, so the month before it is let pass. The fix
+    (never applied unasked) writes the first version's month, or its day when the date has one
+    and the API gave it: never a date before the paper existed."""
+    match = _DATE.match(entry.date.strip())
+    if match is None:
+        return None
+    year, month, day = int(match["year"]), int(match["month"]), match["day"]
+    if first.posted is not None:
+        earliest = (first.posted.year, first.posted.month)
+    else:
+        earliest = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
+    if (year, month) >= earliest and not _days_early(year, month, day, first.posted):
+        return None
+    posted = f"on {first.posted:%Y-%m-%d}" if first.posted else f"in {ref.year}-{ref.month:02d}"
+    sep = match["sep"]
+    if first.posted is not None:
+        expected = f"{first.posted.year}{sep}{first.posted.month:02d}"
+        if day is not None:
+            expected += f"{sep}{first.posted.day:02d}"
+    else:
+        expected = f"{ref.year}{sep}{ref.month:02d}" if day is None else ""
+    return Problem(
+        entry.file,
+        entry.line,
+        f"Dated {entry.date.strip()}, before arXiv {ref.id} was first posted ({posted}).",
+        url=entry.paper_url,
+        entry_title=entry.title,
+        expected=expected or None,
+        actual=entry.date.strip(),
+        evidence=ref.abs_url,
+        fix=fix_in_cell(entry.date_cell, entry.date.strip(), expected, safe=False)
+        if expected
+        else None,
+    )
 
 
 def _first_version(context: Context, ref: ArxivRef) -> _FirstVersion:
@@ -165,6 +211,17 @@ def _year_problem(
         evidence=ref.abs_url,
         fix=fix,
     )
+
+
+def _days_early(year: int, month: int, day: str | None, posted: datetime | None) -> bool:
+    """A full date more than a day (time zones) before the known posting day."""
+    if day is None or posted is None:
+        return False
+    try:
+        written = date(year, month, int(day))
+    except ValueError:
+        return False
+    return written < posted.date() - timedelta(days=1)
 
 
 def _may_be_december(ref: ArxivRef, first: _FirstVersion, mention: VenueMention) -> bool:

@@ -42,12 +42,13 @@ def item_entries(item: Item, locator: Locator) -> list[tuple[Item, Fields]]:
     _read(item, locator, found)
     for _, fields in found:
         item.roles.update(fields.roles)
-    return sorted(found, key=lambda entry: entry[0].line)
+    return found
 
 
 def _read(item: Item, locator: Locator, found: list[tuple[Item, Fields]]) -> None:
     own = paper_link(item.parts)
     parts = list(item.parts)
+    at = len(found)  # the item comes before the papers of its sub-items
     for child in item.children:
         if _presents_paper(child):
             _read(child, locator, found)
@@ -56,7 +57,7 @@ def _read(item: Item, locator: Locator, found: list[tuple[Item, Fields]]) -> Non
             item.last = max(item.last, child.last)
     paper = own or paper_link(parts)
     if paper is not None:
-        found.append((item, judge(parts, locator(item), paper)))
+        found.insert(at, (item, judge(parts, locator(item), paper)))
 
 
 def _presents_paper(item: Item) -> bool:

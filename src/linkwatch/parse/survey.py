@@ -222,7 +222,7 @@ class _Walker:
         roles = column_roles(table.header)
         rows = [self._read_row(row, roles) for row in table.rows]
         columns = [
-            [row.parts[i].cell.text for row in rows if i < len(row.parts)]
+            [row.parts[i].runs.outside for row in rows if i < len(row.parts)]
             for i in range(len(roles))
         ]
         content = roles_by_content(roles, columns)

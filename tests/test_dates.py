@@ -1,0 +1,55 @@
+"""
+Date columns and bracketed dates against the first arXiv version: offline from the ID, online
+from the API's `published`; fixes are never applied unasked and never date a paper before it
+existed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import SURVEYS, Arxiv, findings_of
+from tests.servers.arxiv import paper
+
+NOT_ARXIV = r"^(?!https?://(www\.)?arxiv\.org/)"
+
+
+def test_offline_fixes_write_the_ids_month_and_leave_full_dates_alone() -> None:
+    found = {f.line: f for f in findings_of(SURVEYS / "dates.md") if f.kind == "year-mismatch"}
+    early = found[9].problem
+    assert "Dated 2023.05, before arXiv 2307.01234 was first posted (in 2023-07)" in early.message
+    assert early.fix is not None and (early.fix.old, early.fix.new, early.fix.safe) == (
+        "2023.05",
+        "2023.07",
+        False,
+    )
+    assert found[13].problem.fix is None  # a day the ID cannot tell
+    listed = found[17].problem.fix
+    assert listed is not None and (listed.old, listed.new) == ("2022/11", "2023/11")
+
+
+def test_online_the_posted_day_decides(workdir: Path, arxiv_api: Arxiv, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """Posted on 2023-06-30 under a 2307 ID: a June date is right, a May one is not, and the
+    full date's fix is the day it was posted."""
+    _, state = arxiv_api
+    state.add(
+        paper("2307.00001", "Posted at the end of June", "2023-06-30T18:00:00Z"),
+        paper("2307.00002", "Posted in July", "2023-07-20T10:00:00Z"),
+    )
+    Path("linkwatch.toml").write_text("arxiv-delay-seconds = 0.2\n")
+    Path("survey.md").write_text(
+        "|Date|Title|Paper|\n|---|---|---|\n"
+        "|2023-06|Posted at the end of June|[[pdf]](https://arxiv.org/pdf/2307.00001)|\n"
+        "|2023-05-31|Posted at the end of June|[[pdf]](https://arxiv.org/pdf/2307.00001)|\n"
+        "|2023-07-01|Posted in July|[[pdf]](https://arxiv.org/pdf/2307.00002)|\n"
+    )
+    run_cli("check", "survey.md", "-o", "out", "-f", "json", "--no-progress",
+            "--cache", "c.sqlite", "--exclude", NOT_ARXIV)  # fmt: skip
+    data = json.loads(Path("out/linkwatch.json").read_text())
+    dated = {f["line"]: f for f in data["findings"] if f["kind"] == "year-mismatch"}
+    assert sorted(dated) == [4, 5]
+    assert dated[4]["fix"] == {"line": 4, "column": 1, "old": "2023-05-31", "new": "2023-06-30",
+                               "safe": False}  # fmt: skip
+    assert dated[5]["fix"]["new"] == "2023-07-20"
+    assert "first posted (on 2023-07-20)" in dated[5]["message"]

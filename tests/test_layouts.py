@@ -1,0 +1,363 @@
+"""
+The layout readers one by one: pipe tables of the shapes real lists use, bullet and numbered
+lists, HTML tables, and shields.io badges read as data. Each case is a shape quoted in the
+issue or taken from a real list (tests/surveys/real/ has the excerpts end to end).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from linkwatch.files import read_source
+from linkwatch.model import Entry, Layout, Role
+from linkwatch.parse import parse_survey
+from linkwatch.parse.badges import badge_repo, badge_text
+from tests.conftest import findings_of
+
+Write = Callable[..., Path]
+
+
+def entries(write: Write, text: str) -> list[Entry]:
+    return list(parse_survey([read_source(write(text))]).entries)
+
+
+def only(write: Write, text: str) -> Entry:
+    found = entries(write, text)
+    assert len(found) == 1, [(e.line, e.title) for e in found]
+    return found[0]
+
+
+# pipe tables
+
+
+def test_paper_link_in_a_source_column_with_date_and_venue_columns(write: Write) -> None:
+    entry = only(
+        write,
+        "| Date | Venue | Benchmark | Size | Language | Source |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 2021-07 | arXiv 2021 | HumanEval | 164 | Python |"
+        " [Paper](https://arxiv.org/abs/2107.03374) |\n",
+    )
+    assert (entry.title, entry.paper_url, entry.arxiv_id) == (
+        "HumanEval",
+        "https://arxiv.org/abs/2107.03374",
+        "2107.03374",
+    )
+    assert (entry.venue, entry.date, entry.layout) == ("arXiv 2021", "2021-07", Layout.TABLE)
+    assert entry.date_cell is not None and entry.date_cell.span.start == 2
+
+
+def test_title_venue_date_code_demo(write: Write) -> None:
+    entry = only(
+        write,
+        "| Title | Venue | Date | Code | Demo |\n|:---:|:---:|:---:|:---:|:---:|\n"
+        "| ![Star](https://img.shields.io/github/stars/haotian-liu/LLaVA.svg?style=social)"
+        " <br> [**Visual Instruction Tuning**](https://arxiv.org/pdf/2304.08485.pdf) <br> |"
+        " NeurIPS | 2023-04-17 | [Github](https://github.com/haotian-liu/LLaVA) |"
+        " [Demo](https://llava.hliu.cc/) |\n",
+    )
+    assert entry.title == "Visual Instruction Tuning"
+    assert entry.paper_url == "https://arxiv.org/pdf/2304.08485.pdf"
+    assert (entry.venue, entry.date) == ("NeurIPS", "2023-04-17")
+    assert entry.code_urls == ("https://github.com/haotian-liu/LLaVA",)
+    assert "https://llava.hliu.cc/" in entry.other_urls
+
+
+def test_generic_paper_link_after_a_title_column(write: Write) -> None:
+    entry = only(
+        write,
+        "|Date|Title|Paper|Code|Recom|\n|:---:|:---:|:---:|:---:|:---:|\n"
+        "|2023.11|🔥[**Runtime Performance**] Dissecting the Runtime Performance of LLMs"
+        "(@hkust-gz.edu.cn) | [[pdf]](https://arxiv.org/pdf/2311.03687.pdf)|⚠️|⭐️⭐️ |\n",
+    )
+    assert entry.title == "Dissecting the Runtime Performance of LLMs"
+    assert entry.paper_url == "https://arxiv.org/pdf/2311.03687.pdf"
+    assert (entry.date, entry.venue, entry.code_urls) == ("2023.11", "", ())
+
+
+def test_name_then_paper_column(write: Write) -> None:
+    entry = only(
+        write,
+        "| Name | Paper | Type | Modalities |\n|---|---|---|---|\n"
+        "| BLIP-2 | [BLIP-2: Bootstrapping Language-Image Pre-training](https://arxiv.org/abs/2301.12597)"
+        " | Model | Image, Text |\n",
+    )
+    assert entry.title == "BLIP-2: Bootstrapping Language-Image Pre-training"
+    assert entry.paper_url == "https://arxiv.org/abs/2301.12597"
+
+
+def test_bold_headers_and_a_repo_column(write: Write) -> None:
+    entry = only(
+        write,
+        "| **Title** | **Repo** | **Paper** | **Video** |\n|---|---|---|---|\n"
+        "| Video-R1 | [GitHub](https://github.com/tulerfeng/Video-R1) |"
+        " [arXiv](https://arxiv.org/abs/2503.21776) | - |\n",
+    )
+    assert (entry.title, entry.paper_url) == ("Video-R1", "https://arxiv.org/abs/2503.21776")
+    assert entry.code_urls == ("https://github.com/tulerfeng/Video-R1",)
+
+
+def test_title_and_authors_with_badge_venue_and_links(write: Write) -> None:
+    entry = only(
+        write,
+        "| Title & Authors | Introduction | Links |\n|:--|:--:|:--|\n"
+        "| [![Publish](https://img.shields.io/badge/Conference-ICML'23-blue)]()<br>"
+        "[SparseGPT: Massive Language Models Can Be Accurately Pruned in One-Shot]"
+        "(https://github.com/IST-DASLab/sparsegpt) <br> Elias Frantar, Dan Alistarh |"
+        " ![](figures/sparsegpt.png) | [Github](https://github.com/IST-DASLab/sparsegpt) <br>"
+        " [paper](https://arxiv.org/abs/2301.00774) |\n",
+    )
+    assert entry.title == "SparseGPT: Massive Language Models Can Be Accurately Pruned in One-Shot"
+    assert entry.paper_url == "https://arxiv.org/abs/2301.00774"
+    assert entry.venue == "ICML'23"
+    assert entry.code_urls == ("https://github.com/IST-DASLab/sparsegpt",)
+
+
+def test_a_title_linked_to_its_repository_is_code_not_the_paper(write: Write) -> None:
+    entry = only(
+        write,
+        "| Paper | Published in | Code |\n|---|---|---|\n"
+        "| [Stanford Alpaca](https://github.com/tatsu-lab/stanford_alpaca) | github 2023 | - |\n",
+    )
+    assert (entry.title, entry.paper_url) == ("Stanford Alpaca", None)
+    assert entry.code_urls == ("https://github.com/tatsu-lab/stanford_alpaca",)
+
+
+def test_a_column_of_dates_without_a_header_word_is_a_date_column(write: Write) -> None:
+    found = entries(
+        write,
+        "| Paper | When |\n|---|---|\n"
+        "| [A](https://arxiv.org/abs/2301.00001) | 2023/01 |\n"
+        "| [B](https://arxiv.org/abs/2302.00001) | 2023/02 |\n",
+    )
+    assert [(e.date, e.venue) for e in found] == [("2023/01", ""), ("2023/02", "")]
+
+
+# lists
+
+
+def test_bullet_with_nested_sub_items(write: Write) -> None:
+    entry = only(
+        write,
+        "- [MADiff: Offline Multi-agent Learning with Diffusion Models](https://arxiv.org/abs/2305.17330)\n"
+        "  - Zhengbang Zhu, Minghuan Liu, Liyuan Mao\n"
+        "  - Publisher: NeurIPS 2024\n"
+        "  - Code: [Official](https://github.com/zbzhu99/madiff)\n"
+        "  - ExpEnv: [MPE](https://github.com/openai/multiagent-particle-envs)\n\n"
+        "- [A tool](https://github.com/some/tool)\n",
+    )
+    assert (entry.line, entry.end_line, entry.layout) == (1, 5, Layout.LIST)
+    assert entry.title == "MADiff: Offline Multi-agent Learning with Diffusion Models"
+    assert (entry.venue, entry.arxiv_id) == ("NeurIPS 2024", "2305.17330")
+    assert entry.code_urls == ("https://github.com/zbzhu99/madiff",)
+    assert entry.other_urls == ("https://github.com/openai/multiagent-particle-envs",)
+
+
+def test_numbered_bold_title_authors_venue_pdf_code(write: Write) -> None:
+    entry = only(
+        write,
+        "12. **Cross-lingual Language Model Pretraining**. *Guillaume Lample, Alexis Conneau*."
+        " NeurIPS 2019. [[pdf](https://arxiv.org/pdf/1901.07291.pdf)]"
+        " [[code](https://github.com/facebookresearch/XLM)]\n",
+    )
+    assert entry.title == "Cross-lingual Language Model Pretraining"
+    assert (entry.paper_url, entry.venue) == (
+        "https://arxiv.org/pdf/1901.07291.pdf",
+        "NeurIPS 2019",
+    )
+    assert entry.code_urls == ("https://github.com/facebookresearch/XLM",)
+
+
+def test_quoted_title_date_and_bracketed_venue(write: Write) -> None:
+    found = entries(
+        write,
+        '- "Large Language Models for Software Engineering" [2023-08] [ICSE 2024]'
+        " [[paper](https://arxiv.org/abs/2308.10620)]\n\n"
+        '40. **CodeGemma**: "CodeGemma: Open Code Models Based on Gemma" [2024-06]'
+        " [[paper](https://arxiv.org/abs/2406.11409)]\n",
+    )
+    assert [(e.title, e.date, e.venue) for e in found] == [
+        ("Large Language Models for Software Engineering", "2023-08", "ICSE 2024"),
+        ("CodeGemma: Open Code Models Based on Gemma", "2024-06", ""),
+    ]
+    cell = found[0].venue_cell
+    first = '- "Large Language Models for Software Engineering" [2023-08] [ICSE 2024]'
+    assert cell is not None and cell.span.start == first.index("[ICSE 2024]") + 1
+
+
+def test_underlined_name_bold_quoted_title(write: Write) -> None:
+    entry = only(
+        write,
+        '13. <u>Gopher</u>: **"Scaling Language Models: Methods, Analysis & Insights from Training'
+        ' Gopher"**. *Jack W. Rae et al.* arXiv 2021. [[Paper](http://arxiv.org/abs/2112.11446v2)]\n',
+    )
+    assert entry.title.startswith("Scaling Language Models: Methods")
+    assert (entry.venue, entry.arxiv_id, entry.arxiv_version) == ("arXiv 2021", "2112.11446", 2)
+
+
+def test_title_link_then_paper_link_and_code_spans(write: Write) -> None:
+    entry = only(
+        write,
+        "5. [Attention Is All You Need](https://blog.research.google/transformer)"
+        " ([Paper](https://arxiv.org/pdf/1706.03762)) `Google` `2017`\n",
+    )
+    assert (entry.title, entry.paper_url) == (
+        "Attention Is All You Need",
+        "https://arxiv.org/pdf/1706.03762",
+    )
+
+
+def test_emoji_and_trailing_words(write: Write) -> None:
+    entry = only(
+        write, "- 🔥 [Qwen2 Technical Report](https://arxiv.org/abs/2407.10671) from Qwen.\n"
+    )
+    assert (entry.title, entry.arxiv_id) == ("Qwen2 Technical Report", "2407.10671")
+
+
+def test_two_papers_in_one_item_are_two_entries(write: Write) -> None:
+    found = entries(
+        write,
+        '18. **Granite**: "Granite Code Models" [2024-05] [[paper](https://arxiv.org/abs/2405.04324)]'
+        ' "Scaling Granite Code Models to 128K Context" [2024-07]'
+        " [[paper](https://arxiv.org/abs/2407.13739)]\n",
+    )
+    assert [(e.line, e.title, e.arxiv_id, e.date) for e in found] == [
+        (1, "Granite Code Models", "2405.04324", "2024-05"),
+        (1, "Scaling Granite Code Models to 128K Context", "2407.13739", "2024-07"),
+    ]
+
+
+def test_items_that_are_no_papers_give_links_only(write: Write) -> None:
+    path = write(
+        "- [Introduction](#introduction)\n"
+        "- [A tool](https://github.com/some/tool)\n"
+        "- [A blog post](https://medium.com/@x/post)\n"
+        "- [A course](https://www.coursera.org/learn/nlp)\n\n"
+        "## Introduction\n",
+    )
+    survey = parse_survey([read_source(path)])
+    assert survey.entries == ()
+    assert [link.url for link in survey.links] == [
+        "#introduction",
+        "https://github.com/some/tool",
+        "https://medium.com/@x/post",
+        "https://www.coursera.org/learn/nlp",
+    ]
+    assert findings_of(path) == []
+
+
+def test_a_category_bullet_over_paper_items(write: Write) -> None:
+    found = entries(
+        write,
+        "- Vision\n"
+        "  - [Paper A](https://arxiv.org/abs/2301.00001)\n"
+        "  - [Paper B](https://openreview.net/forum?id=abc)\n",
+    )
+    assert [(e.line, e.title) for e in found] == [(2, "Paper A"), (3, "Paper B")]
+
+
+def test_link_roles_follow_the_entry(write: Write) -> None:
+    path = write(
+        "- [T](https://arxiv.org/abs/2301.00001) [[code](https://github.com/a/b)]"
+        " [[blog](https://example.org/post)]\n"
+    )
+    roles = {link.url: link.role for link in parse_survey([read_source(path)]).links}
+    assert roles == {
+        "https://arxiv.org/abs/2301.00001": Role.PAPER,
+        "https://github.com/a/b": Role.CODE,
+        "https://example.org/post": Role.OTHER,
+    }
+
+
+def test_an_empty_list_item_is_an_empty_entry_only_in_a_table(write: Write) -> None:
+    path = write("| Paper | Published in |\n|---|---|\n| []() | arXiv 2024 |\n\n- []()\n")
+    assert [(f.kind, f.line) for f in findings_of(path)] == [("empty-entry", 3)]
+
+
+# HTML tables
+
+
+HTML = """\
+# Metrics
+
+<table>
+    <tr>
+        <th>Metric</th>
+        <th>Year</th>
+        <th>Paper name</th>
+    </tr>
+    <tr>
+        <td colspan="3">Structural</td>
+    </tr>
+    <tr>
+        <td>SSIM</td>
+        <td>2004</td>
+        <td>
+          <a href="http://arxiv.org/abs/2301.00001">Structural similarity</a>
+        </td>
+    </tr>
+    <tr><td>FSIM</td><td>2011</td><td><a href="https://doi.org/10.1109/5705575">FSIM</a></td></tr>
+</table>
+"""
+
+
+def test_html_table_rows_with_their_lines(write: Write) -> None:
+    found = entries(write, HTML)
+    assert [(e.line, e.layout, e.title, e.paper_url, e.venue) for e in found] == [
+        (12, Layout.HTML, "Structural similarity", "http://arxiv.org/abs/2301.00001", "2004"),
+        (19, Layout.HTML, "FSIM", "https://doi.org/10.1109/5705575", "2011"),
+    ]  # fmt: skip
+
+
+def test_an_html_href_gets_its_fix(write: Write) -> None:
+    path = write(HTML)
+    insecure = [f for f in findings_of(path) if f.kind == "insecure-link"]
+    assert len(insecure) == 1
+    fix = insecure[0].problem.fix
+    assert fix is not None and (fix.line, fix.old, fix.new) == (
+        16,
+        "http://arxiv.org/abs/2301.00001",
+        "https://arxiv.org/abs/2301.00001",
+    )
+    assert path.read_text().splitlines()[15][fix.column :].startswith(fix.old)
+
+
+# badges
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("https://img.shields.io/badge/Conference-NeurIPS'24-blue", "NeurIPS'24"),
+        ("https://img.shields.io/badge/arXiv-2024-red", "arXiv 2024"),
+        ("https://img.shields.io/badge/NeurIPS-2023-blue.svg", "NeurIPS 2023"),
+        ("https://img.shields.io/badge/ACM--MM-2025-blue", "ACM-MM 2025"),
+        ("https://img.shields.io/badge/EMNLP'23%20Findings-blue", "EMNLP'23 Findings"),
+        ("https://img.shields.io/badge/Publish-NIPS_2024-blue", "NIPS 2024"),
+        ("https://img.shields.io/github/stars/a/b.svg?style=social", ""),
+        ("https://example.org/badge/NeurIPS-2023-blue", ""),
+    ],
+)
+def test_badge_text(url: str, text: str) -> None:
+    assert badge_text(url) == text
+
+
+def test_a_stars_badge_names_its_repository(write: Write) -> None:
+    assert badge_repo("https://img.shields.io/github/stars/IST-DASLab/gptq.svg?style=social") == (
+        "https://github.com/IST-DASLab/gptq"
+    )
+    entry = only(
+        write,
+        "* [![Publish](https://img.shields.io/badge/Conference-ICLR'22-blue)]()"
+        " ![Star](https://img.shields.io/github/stars/IST-DASLab/gptq.svg?style=social)"
+        " [GPTQ: Accurate Post-Training Quantization](https://arxiv.org/abs/2210.17323).\n",
+    )
+    assert (entry.venue, entry.code_urls) == ("ICLR'22", ("https://github.com/IST-DASLab/gptq",))
+
+
+@pytest.fixture
+def write(write_survey: Write) -> Write:
+    return write_survey
