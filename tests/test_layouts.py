@@ -358,6 +358,53 @@ def test_a_stars_badge_names_its_repository(write: Write) -> None:
     assert (entry.venue, entry.code_urls) == ("ICLR'22", ("https://github.com/IST-DASLab/gptq",))
 
 
+def test_badges_in_venue_and_code_columns(write: Write) -> None:
+    """t_video_reasoning's shape: a Venue column of badges only, a Code column with a stars
+    badge beside the repository link, a Checkpoint column of Hub links."""
+    entry = only(
+        write,
+        "| **Title** | **Code** | **Checkpoint** | **Time** | **Venue** |\n|---|---|---|---|---|\n"
+        "| [VILA-U: a Unified Foundation Model](https://arxiv.org/abs/2409.04429) |"
+        " [GitHub](https://github.com/mit-han-lab/vila-u)"
+        " ![](https://img.shields.io/github/stars/mit-han-lab/vila-u?style=social) |"
+        " [Hugging_Face](https://huggingface.co/collections/mit-han-lab/vila-u-7b) | 2024-09 |"
+        " [![](https://img.shields.io/badge/ICLR-2025-blue.svg?style=plastic)]() |\n",
+    )
+    assert (entry.venue, entry.date) == ("ICLR 2025", "2024-09")
+    assert entry.code_urls == (
+        "https://github.com/mit-han-lab/vila-u",
+        "https://huggingface.co/collections/mit-han-lab/vila-u-7b",
+    )
+
+
+def test_a_badge_that_names_no_venue_is_no_venue(write: Write) -> None:
+    entry = only(
+        write,
+        "| Paper | Code |\n|---|---|\n"
+        "| [![Type](https://img.shields.io/badge/Unstructured-C2A4A6)]() <br>"
+        " [Junk DNA Hypothesis](https://arxiv.org/abs/2310.02277) | - |\n",
+    )
+    assert (entry.title, entry.venue) == ("Junk DNA Hypothesis", "")
+
+
+def test_a_nickname_is_no_label_and_source_is_code(write: Write) -> None:
+    """l_llmsurvey's numbered items: '<u>Name</u>: **"Title"**. *Authors* VENUE YEAR.
+    [[Paper](...)] [[Source](...)]'; 'Source' is the source code, wherever it is hosted."""
+    found = entries(
+        write,
+        '1. <u>TensorFlow</u>: **"TensorFlow: A system for large-scale machine learning"**.'
+        " *Martín Abadi et al.* OSDI 2016. [[Paper](https://arxiv.org/abs/1605.08695)]"
+        " [[Source](https://www.tensorflow.org/)]\n"
+        '2. <u>OneFlow</u>: **"OneFlow: Redesign the Distributed Deep Learning Framework"**.'
+        " *Jinhui Yuan et al.* arXiv 2021. [[Paper](https://arxiv.org/abs/2110.15032)]"
+        " [[Source](https://github.com/Oneflow-Inc/oneflow)]\n",
+    )
+    assert [(e.venue, e.code_urls) for e in found] == [
+        ("OSDI 2016", ("https://www.tensorflow.org/",)),
+        ("arXiv 2021", ("https://github.com/Oneflow-Inc/oneflow",)),
+    ]
+
+
 @pytest.fixture
 def write(write_survey: Write) -> Write:
     return write_survey

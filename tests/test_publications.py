@@ -48,13 +48,16 @@ COMMENTS = [
     ("Accepted by IJCAI'24", ("IJCAI", 2024, None)),
     ("Accepted at MICCAI 2024", ("MICCAI", 2024, None)),
     ("Findings of EMNLP 2025", ("EMNLP", 2025, Track.FINDINGS)),
-    ("Accepted to SIGGRAPH Asia 2024. Project page:   https://humansensinglab.github.io/x", None),
+    (
+        "Accepted to SIGGRAPH Asia 2024. Project page:   https://humansensinglab.github.io/x",
+        ("SIGGRAPH Asia", 2024, None),
+    ),
     ("Accepted on IWPE 2024", None),
     ("Accepted by IEEE Transactions on Big Data", None),
     (
         "Accepted by Proceedings of the 2024 TPC Technology Conference on   Performance "
         "Evaluation and Benchmarking @ VLDB 2024, Guangzhou",
-        None,
+        ("VLDB", 2024, Track.WORKSHOP),  # an event held at VLDB, not VLDB itself
     ),
     ("Submitted to EMNLP 2024", None),
     ("Submitted to TKDE", None),

@@ -124,16 +124,7 @@ def test_no_fewer_entries_with_a_paper_url_than_papers_with_one(path: Path, offl
     assert len(with_url) >= len(papers_with_url)
 
 
-_VENUE_BADGES = (
-    "the Venue column's shields badge (![](https://img.shields.io/badge/{}-2025-blue.svg)) is "
-    "not read as the venue: the entry's venue is ''"
-)
-XFAIL_SOURCE = pytest.mark.xfail(
-    reason="a [[Source](https://github.com/...)] link of this numbered list is put in "
-    "other_urls, not code_urls (the same list's [[Checkpoint](...)] links are code)",
-    strict=True,
-)
-# Three truth rows per list, by line; a few of them are read wrongly today (see the reasons).
+# Three truth rows per list, by line.
 SAMPLES = [
     ("l_applied_ml", 43),
     ("l_applied_ml", 67),
@@ -145,16 +136,8 @@ SAMPLES = [
     ("l_diffusion_rl", 55),
     ("l_diffusion_rl", 114),
     ("l_llmsurvey", 9),
-    pytest.param(
-        "l_llmsurvey",
-        87,
-        marks=pytest.mark.xfail(
-            reason="'OSDI 2016' after the authors is not read as the venue (the entry's venue "
-            "is ''), and the [[Source](https://www.tensorflow.org/)] link is not a code link",
-            strict=True,
-        ),
-    ),
-    pytest.param("l_llmsurvey", 91, marks=XFAIL_SOURCE),
+    ("l_llmsurvey", 87),
+    ("l_llmsurvey", 91),
     ("l_model_quant", 23),
     ("l_model_quant", 64),
     ("l_model_quant", 92),
@@ -176,30 +159,14 @@ SAMPLES = [
     ("t_mllm", 6),
     ("t_mllm", 26),
     ("t_mllm", 52),
-    pytest.param(
-        "t_video_reasoning",
-        28,
-        marks=pytest.mark.xfail(
-            reason=_VENUE_BADGES.format("ICLR") + "; and the Checkpoint column's Hugging Face "
-            "link is put in other_urls, not code_urls",
-            strict=True,
-        ),
-    ),
-    pytest.param(
-        "t_video_reasoning",
-        76,
-        marks=pytest.mark.xfail(reason=_VENUE_BADGES.format("ICCV"), strict=True),
-    ),
-    pytest.param(
-        "t_video_reasoning",
-        104,
-        marks=pytest.mark.xfail(reason=_VENUE_BADGES.format("CVPR"), strict=True),
-    ),
+    ("t_video_reasoning", 28),
+    ("t_video_reasoning", 76),
+    ("t_video_reasoning", 104),
 ]
 
 
 def test_three_samples_per_list() -> None:
-    names = Counter(s.values[0] if hasattr(s, "values") else s[0] for s in SAMPLES)
+    names = Counter(name for name, _ in SAMPLES)
     assert names == dict.fromkeys(NAMES, 3)
 
 
@@ -222,11 +189,6 @@ def test_a_sampled_row_is_read_field_by_field(name: str, line: int, offline) -> 
     }
 
 
-@pytest.mark.xfail(
-    reason="a [![Type](https://img.shields.io/badge/Unstructured-C2A4A6)]() badge (the kind "
-    "of pruning) is read as the venue 'Unstructured' when the row has no Publish badge",
-    strict=True,
-)
 def test_a_type_badge_is_not_a_venue(offline) -> None:
     (entry,) = covering(offline(REAL / "t_efficient_llm.md")["entries"], 17)
     (want,) = [p for p in truth_of(REAL / "t_efficient_llm.md") if p["line"] == 17]

@@ -143,6 +143,9 @@ _PAPER_HOSTS = frozenset(
 )
 # Paths of general hosts that hold papers: Hugging Face's paper pages.
 _PAPER_PATHS = (("huggingface.co", "/papers/"),)
+_CODE_HOSTS = frozenset(
+    {"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitee.com", "github.io"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,3 +371,12 @@ def is_paper_url(url: str) -> bool:
     if host_matches(parts.host, _PAPER_HOSTS):
         return True
     return any(parts.host == host and parts.path.startswith(path) for host, path in _PAPER_PATHS)
+
+
+def is_repository_url(url: str) -> bool:
+    """A source repository or its project site: github.com/owner/repo and its peers
+    (GitLab, Bitbucket, Codeberg, Gitee), owner.github.io."""
+    parts = split_url(url)
+    if parts is None or not host_matches(parts.host, _CODE_HOSTS):
+        return False
+    return parts.host.endswith("github.io") or parts.path.strip("/").count("/") >= 1

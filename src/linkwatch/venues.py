@@ -159,7 +159,7 @@ _TRACKS = (
         Track.SUBMITTED,
         re.compile(r"\b(?:submitted|under review|in submission|under submission)\b", re.I),
     ),
-    (Track.WORKSHOP, re.compile(r"\bworkshops?\b|\(\s*w\s*\)|\bwksp\b|\w@[A-Za-z]", re.I)),
+    (Track.WORKSHOP, re.compile(r"\bworkshops?\b|\(\s*w\s*\)|\bwksp\b|\w ?@ ?[A-Za-z]", re.I)),
     (Track.FINDINGS, re.compile(r"\bfindings?\b", re.I)),
 )
 # 'Findings of the Association for Computational Linguistics: EMNLP 2023' is EMNLP's Findings,

@@ -125,6 +125,36 @@ def test_inconsistent_venues_are_reported_together(write_survey: Callable[..., P
     assert "'ICML 2024'" in findings[0].problem.message
 
 
+def test_code_links_that_add_to_another_rows_agree(write_survey: Callable[..., Path]) -> None:
+    """The repository in one row, the repository and its blog post in another: no row is wrong
+    (t_llm_inference lists DeepSpeed-FastGen so). A different repository, or none, is not so."""
+    repo = "[r](https://github.com/microsoft/DeepSpeed)"
+    blog = "[b](https://github.com/microsoft/DeepSpeed/tree/master/blogs/deepspeed-fastgen)"
+    row = "| [FastGen](https://arxiv.org/abs/2401.08671) | arXiv 2024 | {} |\n"
+    adds = HEADER + row.format(repo) + "\n## B\n\n" + HEADER + row.format(f"{repo} {blog}")
+    assert [f.kind for f in findings_of(write_survey(adds))] == []
+    other = "[o](https://github.com/other/fastgen)"
+    for second in (other, "-"):
+        text = HEADER + row.format(repo) + "\n## B\n\n" + HEADER + row.format(second)
+        (finding,) = findings_of(write_survey(text))
+        assert (finding.kind, finding.line, finding.problem.related_lines) == (
+            "inconsistent-entry",
+            3,
+            (9,),
+        )
+        assert "different code link" in finding.problem.message
+
+
+def test_a_row_without_a_year_does_not_disagree_about_it(
+    write_survey: Callable[..., Path],
+) -> None:
+    text = (
+        HEADER + "| [Flan-T5](https://arxiv.org/abs/2210.11416) | arXiv 2022 | - |\n"
+        "\n## B\n\n" + HEADER + "| [Flan-T5](https://arxiv.org/abs/2210.11416) | arXiv | - |\n"
+    )
+    assert [f.kind for f in findings_of(write_survey(text))] == []
+
+
 def test_same_venue_with_another_spelling_is_consistent(write_survey: Callable[..., Path]) -> None:
     """'NIPS 2022' and 'NeurIPS 2022' are the same venue: a format finding, not two venues."""
     text = (

@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from linkwatch.checks.base import Context
 from linkwatch.checks.venues import known_publication, lists_publication
@@ -21,19 +22,19 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def duplicate_entry(context: Context) -> Iterator[Problem]:
-    """The same paper twice in one table (same arXiv ID, paper URL or title), like 'Synthetic
-    Dialogue Dataset Generation using LLM Agents' on two rows of the Math table."""
-    by_table: dict[tuple[str, int], list[Entry]] = defaultdict(list)
+    """The same paper twice in one table or list (same arXiv ID, paper URL or title), like
+    'Synthetic Dialogue Dataset Generation using LLM Agents' on two rows of the Math table."""
+    by_block: dict[tuple[str, int], list[Entry]] = defaultdict(list)
     for entry in context.survey.entries:
-        by_table[(entry.file, entry.block)].append(entry)
-    for rows in by_table.values():
+        by_block[(entry.file, entry.block)].append(entry)
+    for rows in by_block.values():
         for group in _same_paper_groups(rows):
             first = group[0]
             for later in group[1:]:
                 yield Problem(
                     later.file,
                     later.line,
-                    f"Listed twice in this table: the same paper as line {first.line}.",
+                    f"Listed twice in the same table or list: the same paper as line {first.line}.",
                     url=later.paper_url,
                     entry_title=later.title,
                     related_lines=(first.line,),
@@ -149,6 +150,10 @@ def _disagreement(
     group: list[Entry], label: str, value: Callable[[Entry], str], known: Publication | None
 ) -> Problem | None:
     values = {entry.line: value(entry) for entry in group if entry.title or entry.paper_url}
+    if label == "year":  # a row that gives no year does not disagree about it
+        values = {line: year for line, year in values.items() if year}
+    if label == "code link" and _one_adds_to_the_other(group):
+        return None
     if len(set(values.values())) < 2:
         return None
     if label == "year" and len({_venue_of(e) for e in group}) > 1:
@@ -169,6 +174,14 @@ def _disagreement(
         actual="; ".join(dict.fromkeys(_shown(entry, label) for entry in group)),
         related_lines=tuple(entry.line for entry in group[1:]),
     )
+
+
+def _one_adds_to_the_other(group: list[Entry]) -> bool:
+    """Rows whose code links only add to one another's (the repository in one row, the
+    repository and its blog post in another): no row's link is wrong. A row with no code
+    link at all still disagrees."""
+    sets = sorted(({_normal_url(url) for url in e.code_urls} for e in group), key=len)
+    return bool(sets[0]) and all(a <= b for a, b in pairwise(sets))
 
 
 def _verdict(group: list[Entry], known: Publication) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from linkwatch.identify import HfRepo, host_matches, host_of, identify, is_paper_url
+from linkwatch.identify import HfRepo, identify, is_paper_url, is_repository_url
 from linkwatch.model import Cell, Link, Role, Span, Syntax
 from linkwatch.parse.badges import badge_repo, badge_text, is_badge
 from linkwatch.parse.inline import Runs
@@ -36,11 +36,8 @@ _SAYS_PAPER = re.compile(
 _SAYS_CODE = re.compile(
     r"^[\W_]*(?:code|codes|github|gitlab|repo|repository|project|project page|page|"
     r"homepage|website|official|implementation|official code|code & model|checkpoints?|"
-    r"models?|weights|model weights)[\W_]*$",
+    r"models?|weights|model weights|source|source code|hugging[\s_-]?face|hf)[\W_]*$",
     re.I,
-)
-_CODE_HOSTS = frozenset(
-    {"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitee.com", "github.io"}
 )
 DATE = re.compile(r"^(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])(?:[-./](?:0?[1-9]|[12]\d|3[01]))?$")
 _SIZE_OR_NUMBER = re.compile(r"^[~≈<>]?\d[\d.,]*\s*(?:[KMBT]B?|[kmbt]|%|x)?$")
@@ -106,13 +103,7 @@ def says_paper(text: str) -> bool:
 
 def is_code_url(url: str) -> bool:
     """A repository or project page: GitHub and its peers, a Hugging Face model or space."""
-    if isinstance(identify(url), HfRepo):
-        return True
-    host = host_of(url)
-    if not host_matches(host, _CODE_HOSTS):
-        return False
-    path = urlsplit(url).path.strip("/")
-    return host.endswith("github.io") or path.count("/") >= 1
+    return isinstance(identify(url), HfRepo) or is_repository_url(url)
 
 
 def is_paper_link(link: Link) -> bool:
@@ -252,7 +243,7 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
     if venue is not None or year is not None:
         fields.venue_cell = venue.cell if venue else None
         fields.year_cell = year.cell if year else None
-        texts = [p.cell.text.strip() for p in (venue, year) if p is not None]
+        texts = [_shown(p) for p in (venue, year) if p is not None]
         fields.venue = " ".join(text for text in texts if text)
         return
     for text, cell in _venue_candidates(parts, locate):
@@ -262,13 +253,24 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
             fields.venue, fields.venue_cell = text, cell
 
 
+def _shown(part: Part) -> str:
+    """What a venue or year cell says: its text, else what its badges say
+    ('![](https://img.shields.io/badge/ICLR-2025-blue.svg)' is 'ICLR 2025')."""
+    text = part.cell.text.strip()
+    if _LETTER.search(text) or any(ch.isdigit() for ch in text):
+        return text
+    badges = [badge_text(link.url) for link in part.links if is_badge(link.url)]
+    return " ".join(badge for badge in badges if badge) or text
+
+
 def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, Cell | None]]:
     """Text that may say where or when: badges, bracketed chunks, then plain chunks (in
     parts that are no title cell)."""
     found: list[tuple[str, Cell | None]] = []
     for part in parts:
         for link in part.links:
-            if text := badge_text(link.url):
+            text = badge_text(link.url)
+            if text and (_has_year(text) or _known(text)):  # not a 'Type: Unstructured' badge
                 found.append((text, None))
     for part in parts:
         if part.column in (Column.CODE, Column.LINKS):
@@ -325,12 +327,12 @@ def _code(fields: Fields, parts: Sequence[Part]) -> None:
         if part.column == Column.CODE:
             fields.code_cells.append(part.cell)
             for link in part.links:
-                if link.url:
+                if link.url and link.syntax != Syntax.IMAGE and not is_badge(link.url):
                     fields.code_urls.append(link.url)
                     seen.add(link.url.rstrip("/").lower())
+    paper = fields.paper.url.rstrip("/").lower() if fields.paper else None
     for part in parts:
-        label = _LABEL.match(part.runs.outside)
-        elsewhere = label is not None and not _SAYS_CODE.match(label[1])
+        elsewhere = _labelled_elsewhere(part)
         for link in part.links:
             if link is fields.paper or not link.url:
                 continue
@@ -343,6 +345,8 @@ def _code(fields: Fields, parts: Sequence[Part]) -> None:
             if part.column == Column.CODE or not _followable(link):
                 continue
             key = link.url.rstrip("/").lower()
+            if key == paper:
+                continue  # the paper again (a venue badge that links to it)
             if key in seen:
                 fields.roles[id(link)] = Role.CODE
             elif (_SAYS_CODE.match(link.text) and not is_paper_url(link.url)) or (
@@ -355,6 +359,17 @@ def _code(fields: Fields, parts: Sequence[Part]) -> None:
                 fields.other_urls.append(link.url)
     if fields.paper is not None:
         fields.roles[id(fields.paper)] = Role.PAPER
+
+
+def _labelled_elsewhere(part: Part) -> bool:
+    """A sub-item such as 'ExpEnv: [link]': its label says what its links are, and a label
+    that is no code word says they are not code. A paper's own text that starts with a
+    nickname ('OneFlow: "OneFlow: ..." [[Source](...)]') is no such label."""
+    outside = part.runs.outside
+    label = _LABEL.match(outside)
+    if label is None or _SAYS_CODE.match(label[1]):
+        return False
+    return not outside[label.end() :].strip(" []()|/,.")
 
 
 def _followable(link: Link) -> bool:

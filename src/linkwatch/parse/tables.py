@@ -46,7 +46,10 @@ _HEADER_WORDS: tuple[tuple[Column, tuple[str, ...]], ...] = (
     (Column.VENUE, ("published", "venue", "conference", "journal", "publication")),
     (Column.YEAR, ("year",)),
     (Column.DATE, ("date", "time", "added", "release", "month")),
-    (Column.CODE, ("code", "project", "github", "repo", "implementation")),
+    (
+        Column.CODE,
+        ("code", "project", "github", "repo", "implementation", "checkpoint", "weights"),
+    ),
     (Column.LINKS, ("link", "download", "home", "website", "url", "page", "resource", "source")),
 )
 # A cell beyond the header's width that shows nothing: empty, or a Markdown comment
