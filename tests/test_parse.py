@@ -161,3 +161,17 @@ def test_several_tables_keep_their_sections(write_survey: Callable[..., Path]) -
     text = "# A\n\n" + table.format(n=1) + "\n# B\n\n## C\n\n" + table.format(n=2)
     entries = parse(write_survey(text)).entries
     assert [(e.section, e.block) for e in entries] == [(("A",), 0), (("B", "C"), 1)]
+
+
+def test_tokens_are_handed_over_block_by_block() -> None:
+    """A long list is never held as one token stream: each top-level table is handed over as
+    soon as it is parsed, after paragraphs too (markdown-it-py's lheading rule leaves
+    parentType 'paragraph' behind, which once kept every later table in memory)."""
+    from linkwatch.parse.markdown import parse
+
+    table = "| Paper | Code |\n|---|---|\n| [A](https://arxiv.org/abs/2401.00001) | - |\n"
+    text = "".join(f"## Part {n}\n\nSome words.\n\n{table}\n" for n in range(5))
+    batches: list[int] = []
+    parse(text, lambda tokens: batches.append(len(tokens)))
+    assert len(batches) == 6  # five tables, then what follows the last one
+    assert max(batches) < 40

@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from linkwatch.errors import BadInput
@@ -59,15 +60,24 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Replace `path` with `data` all at once, keeping its permission bits when it exists."""
-    payload = data.encode() if isinstance(data, str) else data
+def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
+    """Replace `path` with `data` all at once, keeping its permission bits when it exists.
+    `data` may come in pieces (a 25 MB JSON report is written as it is encoded, never held
+    whole)."""
+    pieces: Iterable[bytes] = (
+        (data.encode(),)
+        if isinstance(data, str)
+        else (data,)
+        if isinstance(data, bytes)
+        else (piece.encode() for piece in data)
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o7777 if path.exists() else _default_mode()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(payload)
+        with os.fdopen(handle, "wb", buffering=1 << 16) as out:
+            for piece in pieces:
+                out.write(piece)
             out.flush()
             os.fsync(out.fileno())
         Path(temporary).chmod(mode)

@@ -89,7 +89,9 @@ def _handing_over(table: BlockRule) -> BlockRule:
     def handed_over(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         matched = table(state, start, end, silent)
         sink = state.env.get(_SINK)
-        if matched and not silent and sink and state.level == 0 and state.parentType == "root":
+        # Top level is token level 0 (not parentType 'root': markdown-it-py's lheading rule
+        # leaves parentType 'paragraph' behind when a paragraph is no setext heading).
+        if matched and not silent and sink and state.level == 0:
             tokens = state.tokens[:]
             del state.tokens[:]
             core = StateCore(state.src, state.md, state.env, tokens)

@@ -1,6 +1,6 @@
 """
-Output formats: a table from format name to a pure `render(report) -> str`, and the one
-function that writes them.
+Output formats: a table from format name to a pure `render(report) -> str` (and, for the
+large JSON and HTML reports, the same text in pieces), and the one function that writes them.
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ class Format:
     render: Callable[[Report], str]
     filename: str | None
     """Where the format is written in the output folder; None for stdout (annotations)."""
+    stream: Callable[[Report], Iterable[str]] | None = None
+    """The same text in pieces, for formats whose text is best not held whole."""
 
 
 FORMATS: dict[str, Format] = {
-    "json": Format(json.render, "linkwatch.json"),
-    "html": Format(html.render, "linkwatch.html"),
+    "json": Format(json.render, "linkwatch.json", json.stream),
+    "html": Format(html.render, "linkwatch.html", html.stream),
     "markdown": Format(markdown.render, "linkwatch.md"),
     "github": Format(github.render, None),
 }
@@ -38,13 +40,12 @@ def write_reports(
     written = []
     for name in formats:
         form = FORMATS[name]
-        text = form.render(report)
         if form.filename is None:
-            echo(text.rstrip("\n"))
+            echo(form.render(report).rstrip("\n"))
             _append_step_summary(report)
             continue
         path = output_dir / form.filename
-        write_atomic(path, text)
+        write_atomic(path, form.stream(report) if form.stream else form.render(report))
         written.append(path)
     return written
 

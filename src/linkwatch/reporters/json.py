@@ -5,7 +5,7 @@ The JSON report: the report data serialised, checked against the shipped JSON Sc
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -17,9 +17,16 @@ from linkwatch.reporters.report import Report, to_json
 
 
 def render(report: Report) -> str:
+    return "".join(stream(report))
+
+
+def stream(report: Report) -> Iterator[str]:
+    """The report as it is encoded, piece by piece: a large report is never held whole as
+    text (nor as the millions of pieces `json.dumps` joins)."""
     data = to_json(report)
     validate(data)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    yield from json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(data)
+    yield "\n"
 
 
 @cache
