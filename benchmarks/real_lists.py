@@ -2,8 +2,8 @@
 The real paper lists of tests/surveys/real/ checked offline, one by one: per list the papers
 its hand-checked ground truth holds (`*.papers.json`), the entries linkwatch reads, how many
 of the papers became an entry with the right title and paper URL, how many of the papers
-with a venue got that venue and how many got all their code links, the findings by kind and
-severity, and the time.
+with a venue, a date or code links got that venue, that month and all those links, the
+findings by kind and severity, and the time.
 
     python benchmarks/real_lists.py [FILE.md ...]     (default: every list with ground truth)
     python benchmarks/real_lists.py --misses          (also print every paper read wrongly)
@@ -19,6 +19,8 @@ import time
 import unicodedata
 from collections import Counter
 from pathlib import Path
+
+from linkwatch.dates import parse_date
 
 ROOT = Path(__file__).parent.parent
 CORPUS = ROOT / "tests" / "surveys" / "real"
@@ -48,6 +50,13 @@ def scored(truth: list[dict], entries: list[dict]) -> tuple[Counter[str], list[s
             else:
                 got = [e["venue"] for e in candidates]
                 misses.append(f"  line {paper['line']}: venue {paper['venue']!r}; got {got}")
+        if paper.get("date"):
+            score["dates"] += 1
+            if any(_month(e.get("date", "")) == _month(paper["date"]) for e in candidates):
+                score["date"] += 1
+            else:
+                got = [e.get("date") for e in candidates]
+                misses.append(f"  line {paper['line']}: date {paper['date']!r}; got {got}")
         if paper["code_urls"]:
             score["codes"] += 1
             if any(set(paper["code_urls"]) <= set(e["code_urls"]) for e in candidates):
@@ -69,6 +78,11 @@ def scored(truth: list[dict], entries: list[dict]) -> tuple[Counter[str], list[s
     return score, misses
 
 
+def _month(text: str) -> tuple[int, int] | None:
+    written = parse_date(text or "")
+    return (written.year, written.month) if written else None
+
+
 def check(path: Path, out: Path) -> tuple[dict, float]:
     started = time.monotonic()
     subprocess.run(
@@ -88,7 +102,7 @@ def main(argv: list[str]) -> int:
     )
     totals: Counter[str] = Counter()
     print(f"{'list':24} {'papers':>6} {'entries':>7} {'right':>6} {'%':>6} ", end="")
-    print(f"{'venue':>9} {'code':>9} ", end="")
+    print(f"{'venue':>9} {'date':>9} {'code':>9} ", end="")
     print(f"{'err':>4} {'warn':>4} {'info':>4} {'time':>6}  findings by kind")
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:
@@ -104,8 +118,8 @@ def main(argv: list[str]) -> int:
             counts = f"{findings['error']:4} {findings['warning']:4} {findings['info']:4}"
             print(
                 f"{path.stem:24} {len(truth):6} {len(report['entries']):7} {right:6} {share:5.1f}% "
-                f"{_ratio(score, 'venue')} {_ratio(score, 'code')} {counts} {elapsed:5.2f}s  "
-                f"{kinds}"
+                f"{_ratio(score, 'venue')} {_ratio(score, 'date')} {_ratio(score, 'code')} "
+                f"{counts} {elapsed:5.2f}s  {kinds}"
             )
             totals.update({"papers": len(truth), "entries": len(report["entries"])})
             totals.update(score)
@@ -115,7 +129,8 @@ def main(argv: list[str]) -> int:
     share = 100 * totals["right"] / totals["papers"] if totals["papers"] else 100.0
     print(
         f"{'all':24} {totals['papers']:6} {totals['entries']:7} {totals['right']:6} "
-        f"{share:5.1f}% {_ratio(totals, 'venue')} {_ratio(totals, 'code')} {totals['error']:4}"
+        f"{share:5.1f}% {_ratio(totals, 'venue')} {_ratio(totals, 'date')} "
+        f"{_ratio(totals, 'code')} {totals['error']:4}"
     )
     return 0
 

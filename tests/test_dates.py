@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from linkwatch.dates import parse_date
 from tests.conftest import SURVEYS, Arxiv, findings_of
 from tests.servers.arxiv import paper
 
@@ -53,3 +56,37 @@ def test_online_the_posted_day_decides(workdir: Path, arxiv_api: Arxiv, run_cli)
                                "safe": False}  # fmt: skip
     assert dated[5]["fix"]["new"] == "2023-07-20"
     assert "first posted (on 2023-07-20)" in dated[5]["message"]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("2023-06", (2023, 6, None, "-")),
+        ("2023.06.07", (2023, 6, 7, ".")),
+        ("2025/03/17", (2025, 3, 17, "/")),
+        ("Oct, 2024", (2024, 10, None, None)),
+        ("Apr., 2023", (2023, 4, None, None)),
+        ("14 Mar 2023", (2023, 3, 14, None)),
+        ("September 5, 2022", (2022, 9, 5, None)),
+        ("2023", None),
+        ("CVPR, 2024", None),
+        ("2023-13", None),
+        ("May the force", None),
+    ],
+)
+def test_dates_as_lists_write_them(text: str, read: tuple[object, ...] | None) -> None:
+    written = parse_date(text)
+    got = (written.year, written.month, written.day, written.separator) if written else None
+    assert got == read
+
+
+def test_a_named_month_before_the_paper_is_found_and_never_rewritten(write_survey) -> None:  # type: ignore[no-untyped-def]
+    path = write_survey(
+        "| Title | Pub. & Date |\n|---|---|\n"
+        "| [Early](https://arxiv.org/abs/2307.01234) | May, 2023 |\n"
+        "| [In time](https://arxiv.org/abs/2307.01235) | Jul., 2023 |\n"
+    )
+    (finding,) = [f for f in findings_of(path) if f.kind == "year-mismatch"]
+    assert finding.line == 3
+    assert "Dated May, 2023, before arXiv 2307.01234" in finding.problem.message
+    assert finding.problem.fix is None

@@ -405,6 +405,83 @@ def test_a_nickname_is_no_label_and_source_is_code(write: Write) -> None:
     ]
 
 
+def test_plain_title_cells_lose_their_numbering_and_description(write: Write) -> None:
+    """dair-ai/ML-Papers-of-the-Week: '| 1) Title - description | [Paper](...) |'; a
+    capitalised subtitle after a dash, or a double space inside a short title, stays."""
+    found = entries(
+        write,
+        "| **Paper** | **Links** |\n|---|---|\n"
+        "| 1) Self-Adaptive LLMs - introduces Transformer^2, a novel self-adaptation framework |"
+        " [Paper](https://arxiv.org/abs/2501.06252) |\n"
+        '| 2) **Alignment Faking in LLMs** - shows that a model engages in "alignment faking" |'
+        " [Paper](https://arxiv.org/abs/2412.14093) |\n"
+        "| 3) Mamba - Linear-Time Sequence Modeling | [Paper](https://arxiv.org/abs/2312.00752) |\n"
+        "| High-Throughput Generative Inference of Large Language Models  with a Single GPU |"
+        " [Paper](https://arxiv.org/abs/2303.06865) |\n",
+    )
+    assert [e.title for e in found] == [
+        "Self-Adaptive LLMs",
+        "Alignment Faking in LLMs",
+        "Mamba - Linear-Time Sequence Modeling",
+        "High-Throughput Generative Inference of Large Language Models  with a Single GPU",
+    ]
+
+
+def test_papers_written_as_paragraphs(write: Write) -> None:
+    """hee9joon/Awesome-Diffusion-Models: no list markers, one paragraph a paper, lines
+    joined by backslash breaks, the date on the last line; prose around them is no entry."""
+    found = entries(
+        write,
+        "# Diffusion\n\nThis list follows [our survey](https://arxiv.org/abs/2209.00796).\n\n"
+        "**Diffusion Models in NLP: A Survey** \\\n*Yuansong Zhu, Yu Zhao* \\\n"
+        "arXiv 2023. [[Paper](https://arxiv.org/abs/2303.07576)] \\\n14 Mar 2023\n\n"
+        "**Diffusion Models in Vision: A Survey** \\\n*Florinel-Alin Croitoru, In So Kweon* \\\n"
+        "TPAMI 2023. [[Paper](https://arxiv.org/abs/2209.04747)]"
+        " [[Github](https://github.com/CroitoruAlin/Diffusion-Models-in-Vision-A-Survey)] \\\n"
+        "10 Sep 2022\n",
+    )
+    assert [(e.line, e.end_line, e.title, e.venue, e.date) for e in found] == [
+        (5, 8, "Diffusion Models in NLP: A Survey", "arXiv 2023", "14 Mar 2023"),
+        (10, 13, "Diffusion Models in Vision: A Survey", "TPAMI 2023", "10 Sep 2022"),
+    ]
+    assert found[1].code_urls == (
+        "https://github.com/CroitoruAlin/Diffusion-Models-in-Vision-A-Survey",
+    )
+    assert found[0].block == found[1].block and found[0].layout == Layout.LIST
+
+
+def test_website_badges_are_project_links_and_name_no_venue(write: Write) -> None:
+    """A Website column of badge links is code whatever the host; a 'Homepage' badge is
+    no venue, the bracketed venue beside it is; a Pub. & Date column holds either."""
+    found = entries(
+        write,
+        "| Title | WebSite | Pub. & Date |\n|---|---|---|\n"
+        "| [PYoCo](https://arxiv.org/abs/2305.10474) |"
+        " [![Website](https://img.shields.io/badge/Website-9cf)](https://research.nvidia.com/labs/dir/pyoco/)"
+        " | May, 2023 |\n"
+        "| [Grid Diffusion](https://arxiv.org/abs/2404.00234) | - | CVPR, 2024 |\n\n"
+        "- Paper: [Aligning What VLMs See](https://arxiv.org/abs/2604.15809) (CVPR 2026)"
+        " [![Static Badge](https://img.shields.io/badge/Homepage-blue)](https://cxliu0.github.io/AIF/)\n",
+    )
+    assert [(e.venue, e.date, e.code_urls) for e in found] == [
+        ("", "May, 2023", ("https://research.nvidia.com/labs/dir/pyoco/",)),
+        ("CVPR, 2024", "", ()),
+        ("CVPR 2026", "", ("https://cxliu0.github.io/AIF/",)),
+    ]
+
+
+def test_a_venue_glued_to_et_al_and_a_publication_time_of_dates(write: Write) -> None:
+    found = entries(
+        write,
+        "- [2022/10] **Language Models of Code are Few-Shot Commonsense Learners.** *Aman Madaan"
+        " et al.arXiv.* [[paper](https://arxiv.org/abs/2210.07128)]\n\n"
+        "| Metrics | Earliest publication time | Paper name |\n|---|---|---|\n"
+        "| SSIM | 2004.04 | [Image quality assessment](https://ieeexplore.ieee.org/document/1284395)"
+        " |\n",
+    )
+    assert [(e.venue, e.date) for e in found] == [("arXiv", "2022/10"), ("", "2004.04")]
+
+
 @pytest.fixture
 def write(write_survey: Write) -> Write:
     return write_survey

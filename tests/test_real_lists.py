@@ -1,5 +1,5 @@
 """
-The twelve real paper lists of tests/surveys/real/ (excerpts of awesome lists as their
+The eighteen real paper lists of tests/surveys/real/ (excerpts of awesome lists as their
 repositories hold them) read by `linkwatch check`:
 
 - offline, against their hand-checked ground truth (`*.papers.json`): the share of papers read
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -103,10 +105,19 @@ def at(report: dict, line: int, kind: str) -> list[dict]:
 # 1. offline, every excerpt against its ground truth
 
 
-def test_the_corpus_is_the_twelve_excerpts_with_their_truth() -> None:
-    assert len(EXCERPTS) == 12
+def test_the_corpus_is_the_eighteen_excerpts_with_their_truth() -> None:
+    assert len(EXCERPTS) == 18
     assert all(path.with_suffix(".papers.json").is_file() for path in EXCERPTS)
-    assert sum(len(truth_of(path)) for path in EXCERPTS) == 510
+    assert sum(len(truth_of(path)) for path in EXCERPTS) == 827
+
+
+@pytest.mark.parametrize("counter", ["count_list_papers.py", "count_table_papers.py"])
+def test_the_independent_counters_agree_with_the_truth(counter: str) -> None:
+    """The hand counts of tests/surveys/real/ (standard library only, no linkwatch)."""
+    result = subprocess.run(
+        [sys.executable, str(REAL / counter)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout
 
 
 @pytest.mark.parametrize("path", EXCERPTS, ids=NAMES)
@@ -126,6 +137,9 @@ def test_no_fewer_entries_with_a_paper_url_than_papers_with_one(path: Path, offl
 
 # Three truth rows per list, by line.
 SAMPLES = [
+    ("l_agent_papers", 45),
+    ("l_agent_papers", 81),
+    ("l_agent_papers", 108),
     ("l_applied_ml", 43),
     ("l_applied_ml", 67),
     ("l_applied_ml", 96),
@@ -135,6 +149,15 @@ SAMPLES = [
     ("l_diffusion_rl", 37),
     ("l_diffusion_rl", 55),
     ("l_diffusion_rl", 114),
+    ("l_diffusion_models", 22),
+    ("l_diffusion_models", 42),
+    ("l_diffusion_models", 70),
+    ("l_llm_reasoning", 18),
+    ("l_llm_reasoning", 76),
+    ("l_llm_reasoning", 100),
+    ("l_long_context", 34),
+    ("l_long_context", 73),
+    ("l_long_context", 117),
     ("l_llmsurvey", 9),
     ("l_llmsurvey", 87),
     ("l_llmsurvey", 91),
@@ -158,7 +181,13 @@ SAMPLES = [
     ("t_llm_inference", 44),
     ("t_mllm", 6),
     ("t_mllm", 26),
+    ("t_ml_potw", 81),
+    ("t_ml_potw", 91),
+    ("t_ml_potw", 93),
     ("t_mllm", 52),
+    ("t_video_diffusion", 21),
+    ("t_video_diffusion", 31),
+    ("t_video_diffusion", 53),
     ("t_video_reasoning", 28),
     ("t_video_reasoning", 76),
     ("t_video_reasoning", 104),
@@ -199,9 +228,13 @@ def test_a_type_badge_is_not_a_venue(offline) -> None:
 # contents points at headings left out (broken-anchor), images and figures sit beside the
 # README (broken-link to a local file).
 EXCERPT_ERRORS = {
+    "l_agent_papers": {},
     "l_applied_ml": {"broken-anchor": 14},
     "l_code_llm": {"broken-link": 1},
+    "l_diffusion_models": {},
     "l_diffusion_rl": {},
+    "l_llm_reasoning": {"broken-anchor": 1},  # '#readme-top', an <a name> above the excerpt
+    "l_long_context": {},
     "l_llmsurvey": {},
     "l_model_quant": {"broken-anchor": 1},
     "l_plmpapers": {"broken-link": 1},
@@ -209,7 +242,9 @@ EXCERPT_ERRORS = {
     "t_efficient_llm": {"broken-link": 35},
     "t_iqa": {"broken-link": 2},
     "t_llm_inference": {"broken-anchor": 3},
+    "t_ml_potw": {},
     "t_mllm": {},
+    "t_video_diffusion": {},
     "t_video_reasoning": {},
 }
 _SLUG = re.compile(r"[^\w\- ]")

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from linkwatch.checks.base import Context, about_link, fix_in_cell, replacing_url
 from linkwatch.checks.venues import rewrites
+from linkwatch.dates import parse_date
 from linkwatch.identify import ArxivRef, arxiv_ref
 from linkwatch.model import Entry, Link, Problem
 from linkwatch.publications import publication_years
@@ -19,10 +20,6 @@ from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.venues import VenueMention, parse_venue
 
 _WITHDRAWN = re.compile(r"\bwithdrawn\b", re.IGNORECASE)
-_DATE = re.compile(
-    r"^(?P<year>(?:19|20)\d\d)(?P<sep>[-./])(?P<month>0?[1-9]|1[0-2])"
-    r"(?:[-./](?P<day>0?[1-9]|[12]\d|3[01]))?$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,10 +135,10 @@ def _date_problem(entry: Entry, ref: ArxivRef, first: _FirstVersion) -> Problem 
     Offline the ID's month is the announcement's, so the month before it is let pass. The fix
     (never applied unasked) writes the first version's month, or its day when the date has one
     and the API gave it: never a date before the paper existed."""
-    match = _DATE.match(entry.date.strip())
-    if match is None:
+    written = parse_date(entry.date)
+    if written is None:
         return None
-    year, month, day = int(match["year"]), int(match["month"]), match["day"]
+    year, month, day = written.year, written.month, written.day
     if first.posted is not None:
         earliest = (first.posted.year, first.posted.month)
     else:
@@ -149,8 +146,10 @@ def _date_problem(entry: Entry, ref: ArxivRef, first: _FirstVersion) -> Problem 
     if (year, month) >= earliest and not _days_early(year, month, day, first.posted):
         return None
     posted = f"on {first.posted:%Y-%m-%d}" if first.posted else f"in {ref.year}-{ref.month:02d}"
-    sep = match["sep"]
-    if first.posted is not None:
+    sep = written.separator
+    if sep is None:
+        expected = ""  # a named month ('Oct, 2024'): the message says the date, no rewrite
+    elif first.posted is not None:
         expected = f"{first.posted.year}{sep}{first.posted.month:02d}"
         if day is not None:
             expected += f"{sep}{first.posted.day:02d}"
@@ -213,12 +212,12 @@ def _year_problem(
     )
 
 
-def _days_early(year: int, month: int, day: str | None, posted: datetime | None) -> bool:
+def _days_early(year: int, month: int, day: int | None, posted: datetime | None) -> bool:
     """A full date more than a day (time zones) before the known posting day."""
     if day is None or posted is None:
         return False
     try:
-        written = date(year, month, int(day))
+        written = date(year, month, day)
     except ValueError:
         return False
     return written < posted.date() - timedelta(days=1)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from linkwatch.dates import is_date
 from linkwatch.identify import HfRepo, identify, is_paper_url, is_repository_url
 from linkwatch.model import Cell, Link, Role, Span, Syntax
 from linkwatch.parse.badges import badge_repo, badge_text, is_badge
@@ -39,11 +40,12 @@ _SAYS_CODE = re.compile(
     r"models?|weights|model weights|source|source code|hugging[\s_-]?face|hf)[\W_]*$",
     re.I,
 )
-DATE = re.compile(r"^(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])(?:[-./](?:0?[1-9]|[12]\d|3[01]))?$")
 _SIZE_OR_NUMBER = re.compile(r"^[~≈<>]?\d[\d.,]*\s*(?:[KMBT]B?|[kmbt]|%|x)?$")
 _LETTER = re.compile(r"[^\W\d_]")
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]|\(([^()]+)\)")
-_CHUNK_SPLIT = re.compile(r"[\[\]()|;]|\.(?:\s|$)|,\s|:\s")
+# Where a venue chunk ends: brackets, line breaks, sentence ends, and 'et al.' glued to what
+# follows ('*Aman Madaan et al.arXiv.*').
+_CHUNK_SPLIT = re.compile(r"[\[\]()|;\n]|\.(?:\s|$)|,\s|:\s|\bet al\.")
 _MAX_VENUE_WORDS = 8
 _CONTENT_SHARE = 0.6
 # Folders that hold papers on sites that are no paper host: research.google/pubs/...,
@@ -56,6 +58,13 @@ _NICKNAME = re.compile(r"^[^\w\[]*\[[^\]]{1,40}\]\s*(?=\S)")
 _AFFILIATION = re.compile(r"\s*\(@[^()]*\)\s*$")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\[(\"\u201c'\u2018]+")
 _LABEL = re.compile(r"^\s*([A-Za-z][\w &/-]{0,24}):\s")
+_NUMBERING = re.compile(r"^\s*\d{1,3}[).]\s+")
+# Where a plain title ends and its description begins: a spaced dash or a double space
+# ('1) Self-Adaptive LLMs - introduces Transformer^2, ...').
+_DESCRIPTION = re.compile(r"\s[-\u2013\u2014]\s|\s{2,}")
+_LONG_TEXT_WORDS = 20
+_MAX_TITLE_WORDS = 16
+_PLACEHOLDER = re.compile(r"^[\s\-\u2013\u2014/?]*$|^(?:n/?a|tbd|none)$", re.I)
 
 
 @dataclass(slots=True)
@@ -120,7 +129,7 @@ def is_paper_link(link: Link) -> bool:
 def is_title_like(text: str) -> bool:
     """Text a title can be: words, not a date, a size, a number or an emoji run."""
     text = text.strip()
-    return bool(_LETTER.search(text) and not DATE.match(text) and not _SIZE_OR_NUMBER.match(text))
+    return bool(_LETTER.search(text) and not is_date(text) and not _SIZE_OR_NUMBER.match(text))
 
 
 def paper_link(parts: Sequence[Part]) -> Link | None:
@@ -154,7 +163,7 @@ def roles_by_content(roles: list[Column], columns: Sequence[Sequence[str]]) -> l
         if role not in (Column.OTHER, Column.LINKS) or not filled:
             continue
         share = _CONTENT_SHARE * len(filled)
-        if sum(bool(DATE.match(text)) for text in filled) >= share:
+        if sum(bool(is_date(text)) for text in filled) >= share:
             result[index] = Column.DATE
         elif Column.VENUE not in result and sum(_reads_as_venue(t) for t in filled) >= share:
             result[index] = Column.VENUE
@@ -200,12 +209,10 @@ def _title_text(part: Part, strict: bool) -> str:
     """A part's title: quoted, else bold, else a link's words, else its first line; `strict`
     parts (no title column) give only text that reads as a title."""
     runs = part.runs
-    first = _cleaned(runs.first_line)
-    nickname = _NICKNAME.match(runs.first_line)
-    for text in (*runs.quoted, *runs.strong):
-        text = text.strip(' "“”.:,')
-        if is_title_like(text) and len(text) > 2 and not (nickname and text in nickname[0]):
-            return text
+    first = _headline(_cleaned(runs.first_line))
+    marked = _marked_title(runs)
+    if marked:
+        return marked
     for link in part.links:
         text = link.text.strip()
         if link.syntax != Syntax.IMAGE and text and not is_generic(text) and is_title_like(text):
@@ -215,6 +222,47 @@ def _title_text(part: Part, strict: bool) -> str:
         if not is_title_like(first) or (parse_venue(first) and _known(first)):
             return ""
     return first
+
+
+def _marked_title(runs: Runs) -> str:
+    """Quoted text near the start, else bold text, that reads as a title: not a nickname tag
+    ('[GPT-4]'), not a venue ('**[NeurIPS 2023]**'), and not a phrase quoted deep in a
+    description ('**Alignment Faking in LLMs** - shows that ... "alignment faking"')."""
+    nickname = _NICKNAME.match(runs.first_line)
+    for kind, texts in (("quoted", runs.quoted), ("strong", runs.strong)):
+        for raw in texts:
+            text = raw.strip(' "“”.:,')
+            if not is_title_like(text) or len(text) <= 2 or (nickname and text in nickname[0]):
+                continue
+            if kind == "quoted" and _in_description(runs.text, raw):
+                continue
+            if kind == "strong" and _known(text) and parse_venue(text):
+                continue
+            return text
+    return ""
+
+
+def _in_description(text: str, run: str) -> bool:
+    """Whether `run` comes after a title's description has begun (a spaced dash, a double
+    space) or far into the text."""
+    before = text[: max(text.find(run), 0)]
+    return bool(_DESCRIPTION.search(before)) or len(before.split()) > _LONG_TEXT_WORDS
+
+
+def _headline(text: str) -> str:
+    """A plain title cell's title: without its numbering ('1) '), and without the description
+    a cell runs on with after a spaced dash or a double space."""
+    text = _NUMBERING.sub("", text, count=1)
+    cut = _DESCRIPTION.search(text)
+    if cut is None or not 0 < len(text[: cut.start()].split()) <= _MAX_TITLE_WORDS:
+        return text
+    # A subtitle after a dash starts with a capital, a description ('- introduces ...') does
+    # not; and a description runs on for longer than a title (a double space alone may sit
+    # inside a title: 'Large Language Models  with a Single GPU').
+    dash = cut[0].strip() != ""
+    if (dash and text[cut.end() :][:1].islower()) or len(text.split()) > _LONG_TEXT_WORDS:
+        return text[: cut.start()].strip()
+    return text
 
 
 def _cleaned(title: str) -> str:
@@ -227,18 +275,20 @@ def _cleaned(title: str) -> str:
 
 
 def _only_links(part: Part) -> bool:
-    return not part.runs.outside.strip(" []()|/,.")
+    return not part.runs.outside.strip(" \n[]()|/,.")
 
 
 def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> None:
     venue = next((p for p in parts if p.column == Column.VENUE), None)
     year = next((p for p in parts if p.column == Column.YEAR), None)
     date = next((p for p in parts if p.column == Column.DATE), None)
-    if year is not None and DATE.match(year.cell.text.strip()):
+    if year is not None and is_date(year.cell.text.strip()):
         date, year = year, None
-    elif date is not None and year is None and not DATE.match(date.cell.text.strip()):
+    if venue is not None and date is None and is_date(venue.cell.text.strip()):
+        date, venue = venue, None  # a 'Publication time' column of dates ('2004.04')
+    elif date is not None and year is None and not is_date(date.cell.text.strip()):
         date, year = None, date  # a 'Date' column of years: the year, as before
-    if date is not None and DATE.match(date.cell.text.strip()):
+    if date is not None and is_date(date.cell.text.strip()):
         fields.date, fields.date_cell = date.cell.text.strip(), date.cell
     if venue is not None or year is not None:
         fields.venue_cell = venue.cell if venue else None
@@ -247,20 +297,21 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
         fields.venue = " ".join(text for text in texts if text)
         return
     for text, cell in _venue_candidates(parts, locate):
-        if not fields.date and DATE.match(text):
+        if not fields.date and is_date(text):
             fields.date, fields.date_cell = text, cell
-        elif not fields.venue and not DATE.match(text):
+        elif not fields.venue and not is_date(text):
             fields.venue, fields.venue_cell = text, cell
 
 
 def _shown(part: Part) -> str:
     """What a venue or year cell says: its text, else what its badges say
-    ('![](https://img.shields.io/badge/ICLR-2025-blue.svg)' is 'ICLR 2025')."""
+    ('![](https://img.shields.io/badge/ICLR-2025-blue.svg)' is 'ICLR 2025'); nothing for a
+    placeholder ('-', 'N/A')."""
     text = part.cell.text.strip()
     if _LETTER.search(text) or any(ch.isdigit() for ch in text):
-        return text
+        return "" if _PLACEHOLDER.match(text) else text
     badges = [badge_text(link.url) for link in part.links if is_badge(link.url)]
-    return " ".join(badge for badge in badges if badge) or text
+    return " ".join(badge for badge in badges if badge)
 
 
 def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, Cell | None]]:
@@ -270,7 +321,7 @@ def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, 
     for part in parts:
         for link in part.links:
             text = badge_text(link.url)
-            if text and (_has_year(text) or _known(text)):  # not a 'Type: Unstructured' badge
+            if text and (_has_year(text) or _known_venue(text)):  # not 'Unstructured'
                 found.append((text, None))
     for part in parts:
         if part.column in (Column.CODE, Column.LINKS):
@@ -292,7 +343,7 @@ def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, 
 def _is_venue(text: str, bracketed: bool) -> bool:
     """A date, or a venue with its year, or a venue name alone spelt exactly ('arXiv',
     'JMLR'); in brackets ('[IJCAI-ECAI 2022]') a name and year the venue table need not know."""
-    if DATE.match(text):
+    if is_date(text):
         return True
     mentions = parse_venue(text)
     if any(m.year and m.year_written for m in mentions):
@@ -310,13 +361,24 @@ def _without_quoted(runs: Runs, text: str) -> str:
 
 
 def _has_year(text: str) -> bool:
-    return any(mention.year for mention in parse_venue(text)) or bool(DATE.match(text))
+    return any(mention.year for mention in parse_venue(text)) or bool(is_date(text))
 
 
 def _known(text: str) -> bool:
     """A venue the venue table knows, spelt so that it is not a guess."""
     return any(
         mention.venue is not None and mention.spelling != Spelling.GUESSED
+        for mention in parse_venue(text)
+    )
+
+
+def _known_venue(text: str) -> bool:
+    """A venue a badge can name: a conference, a journal or arXiv; 'GitHub', 'Homepage' and
+    'Blog' badges name none."""
+    return any(
+        mention.venue is not None
+        and mention.spelling != Spelling.GUESSED
+        and (mention.venue.is_publication or mention.is_arxiv)
         for mention in parse_venue(text)
     )
 
@@ -333,7 +395,7 @@ def _code(fields: Fields, parts: Sequence[Part]) -> None:
     paper = fields.paper.url.rstrip("/").lower() if fields.paper else None
     for part in parts:
         elsewhere = _labelled_elsewhere(part)
-        for link in part.links:
+        for index, link in enumerate(part.links):
             if link is fields.paper or not link.url:
                 continue
             if link.syntax == Syntax.IMAGE or is_badge(link.url):
@@ -349,7 +411,7 @@ def _code(fields: Fields, parts: Sequence[Part]) -> None:
                 continue  # the paper again (a venue badge that links to it)
             if key in seen:
                 fields.roles[id(link)] = Role.CODE
-            elif (_SAYS_CODE.match(link.text) and not is_paper_url(link.url)) or (
+            elif (_SAYS_CODE.match(_words(part, index)) and not is_paper_url(link.url)) or (
                 not elsewhere and is_code_url(link.url)
             ):
                 seen.add(key)
@@ -361,6 +423,18 @@ def _code(fields: Fields, parts: Sequence[Part]) -> None:
         fields.roles[id(fields.paper)] = Role.PAPER
 
 
+def _words(part: Part, index: int) -> str:
+    """A link's words; for a link around a badge alone, what the badge says
+    ('[![Website](https://img.shields.io/badge/Website-9cf)](https://...)' says 'Website')."""
+    link = part.links[index]
+    if link.text.strip() or index + 1 >= len(part.links):
+        return link.text
+    image = part.links[index + 1]
+    if image.syntax != Syntax.IMAGE:
+        return link.text
+    return badge_text(image.url) or image.text
+
+
 def _labelled_elsewhere(part: Part) -> bool:
     """A sub-item such as 'ExpEnv: [link]': its label says what its links are, and a label
     that is no code word says they are not code. A paper's own text that starts with a
@@ -369,7 +443,7 @@ def _labelled_elsewhere(part: Part) -> bool:
     label = _LABEL.match(outside)
     if label is None or _SAYS_CODE.match(label[1]):
         return False
-    return not outside[label.end() :].strip(" []()|/,.")
+    return not outside[label.end() :].strip(" \n[]()|/,.")
 
 
 def _followable(link: Link) -> bool:

@@ -25,7 +25,8 @@ class Runs:
     text: str = ""
     """All visible text, links included."""
     outside: str = ""
-    """Visible text outside links, images and code spans: where venues and dates are written."""
+    """Visible text outside links, images and code spans: where venues and dates are written.
+    Line breaks stay line breaks here."""
     first_line: str = ""
     """Visible text up to the first line break or `<br>`."""
     strong: list[str] = field(default_factory=list)
@@ -56,7 +57,12 @@ def runs_of(children: Sequence[Token]) -> Runs:
         ):
             if first is None:
                 first = list(text)
-            piece = " "
+            text.append(" ")
+            outside.append("\n")  # a line break ends a venue ('Kweon \\' / 'arXiv 2023.')
+            for run in (strong, emphasis):
+                if run is not None:
+                    run.append(" ")
+            continue
         elif kind == "link_open":
             in_link += 1
         elif kind == "link_close":

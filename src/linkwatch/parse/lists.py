@@ -1,5 +1,7 @@
 """
 Bullet and numbered lists: which items present a paper, and what each paper's item holds.
+Lists written as paragraphs, one paper each ('**Title** \\ *Authors* \\ arXiv 2023.
+[[Paper](...)]'), are read as items too.
 
 An item presents a paper when it links one (a paper host, a PDF, a link whose words say paper).
 Its sub-items belong to it (`- Code: [Official](github...)`) unless they present a paper of
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from linkwatch.model import Role
+from linkwatch.model import Role, Syntax
 from linkwatch.parse.fields import Fields, Locate, Part, is_generic, judge, paper_link
 
 Locator = Callable[["Item"], Locate]
@@ -68,3 +70,28 @@ def _presents_paper(item: Item) -> bool:
         return any(_presents_paper(child) for child in item.children)
     titled = any(part.runs.quoted or part.runs.strong for part in item.parts)
     return titled or not is_generic(paper.text)
+
+
+_MAX_PARAGRAPH_LINES = 8
+_LEAD = ' \t*_"\u201c#>'
+
+
+def paragraph_fields(part: Part, lines: int, locate: Locate) -> Fields | None:
+    """A paragraph outside lists and tables is a paper when it is short, opens with a title
+    (bold, quoted, or linked by its words) and links a paper; prose that mentions a paper
+    ('See [our survey](https://arxiv.org/...)') is not one."""
+    paper = paper_link([part])
+    if paper is None or lines > _MAX_PARAGRAPH_LINES or not _opens_with_title(part):
+        return None
+    return judge([part], locate, paper)
+
+
+def _opens_with_title(part: Part) -> bool:
+    text = part.runs.text.lstrip(_LEAD)
+    titles = [*part.runs.strong, *part.runs.quoted]
+    titles += [
+        link.text
+        for link in part.links
+        if link.syntax != Syntax.IMAGE and link.text.strip() and not is_generic(link.text)
+    ]
+    return any(title.strip(_LEAD) and text.startswith(title.strip(_LEAD)) for title in titles)

@@ -41,7 +41,7 @@ from linkwatch.parse.fields import (
 from linkwatch.parse.html import html_anchors, html_links, parsed, tagged_links
 from linkwatch.parse.html_tables import html_table_rows
 from linkwatch.parse.inline import QUOTED, runs_of
-from linkwatch.parse.lists import Item, item_entries
+from linkwatch.parse.lists import Item, item_entries, paragraph_fields
 from linkwatch.parse.markdown import parse
 from linkwatch.parse.slugs import Slugger
 from linkwatch.parse.tables import Column, RawCell, column_roles, split_row, visible_width
@@ -106,6 +106,8 @@ class _Walker:
         self.items: list[Item] = []
         """The list items open around the token being read, innermost last."""
         self.list_block = 0
+        self.paragraph_block: int | None = None
+        """The block of the paper paragraphs being read: consecutive ones are one list."""
 
     def walk(self, tokens: Sequence[Token]) -> None:
         """Read the next batch of tokens (batches end at a table's end, so a heading and its
@@ -145,11 +147,13 @@ class _Walker:
 
     def _next_block(self) -> int:
         self.block_count += 1
+        self.paragraph_block = None  # a table, list or heading ends a run of paper paragraphs
         return self.block_count - 1
 
     # headings and paragraphs
 
     def _heading(self, opening: Token, inline: Token) -> None:
+        self.paragraph_block = None
         level, text = int(opening.tag[1:]), _plain_text(inline.children or []).strip()
         while self.sections and self.sections[-1][0] >= level:
             self.sections.pop()
@@ -163,8 +167,20 @@ class _Walker:
 
     def _paragraph(self, inline: Token) -> None:
         line = _line_of(inline)
-        self.out.links.extend(self._links(inline, line, Role.OTHER))
         lines = inline.content.split("\n")
+        part = self._item_part(inline, line)
+        last = line + len(lines) - 1
+        fields = paragraph_fields(part, len(lines), self._lines_locator(line, last))
+        if fields is None:
+            self.out.links.extend(part.links)
+            self.paragraph_block = None
+        else:
+            if self.paragraph_block is None:
+                self.paragraph_block = self._next_block()
+            self.out.entries.append(
+                self._entry(line, last, fields, self.paragraph_block, Layout.LIST)
+            )
+            self.out.links.extend(_with_roles(part.links, fields.roles))
         if len(lines) >= 2 and "|" in lines[0] and _DELIMITER_ROW.match(lines[1]):
             header, delimiter = split_row(lines[0]), split_row(lines[1])
             self.out.table_defects.append(

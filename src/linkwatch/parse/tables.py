@@ -48,7 +48,18 @@ _HEADER_WORDS: tuple[tuple[Column, tuple[str, ...]], ...] = (
     (Column.DATE, ("date", "time", "added", "release", "month")),
     (
         Column.CODE,
-        ("code", "project", "github", "repo", "implementation", "checkpoint", "weights"),
+        (
+            "code",
+            "project",
+            "github",
+            "repo",
+            "implementation",
+            "checkpoint",
+            "weights",
+            "website",
+            "homepage",
+            "webpage",
+        ),
     ),
     (Column.LINKS, ("link", "download", "home", "website", "url", "page", "resource", "source")),
 )

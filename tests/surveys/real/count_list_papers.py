@@ -12,6 +12,9 @@ Markdown link whose URL is on a paper host (arXiv, ACL Anthology, OpenReview,
 PMLR, ACM DL, DOI, Springer, ScienceDirect, CVF, NeurIPS proceedings, or any
 ``.pdf``) or whose link text is paper / pdf / arxiv.
 
+A list written as paragraphs (``"mode": "bold_paragraphs"``) counts the lines that open a
+paragraph with a bold title (``**Title** \\``) instead.
+
 Exit status 1 if any count differs.
 """
 
@@ -59,6 +62,9 @@ RULES = {
         ],
         "exclude_url": [r"/slides/"],
     },
+    # No list markers: one paragraph a paper, '**Title** \\' / '*Authors* \\' /
+    # 'Venue. [[Paper](...)] \\' / 'D Mon YYYY'.
+    "l_diffusion_models.md": {"mode": "bold_paragraphs"},
 }
 
 ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
@@ -93,6 +99,9 @@ def count(path):
             continue
         if s.startswith("<!--"):
             in_comment = "-->" not in line
+            continue
+        if rule.get("mode") == "bold_paragraphs":
+            n += line.startswith("**")
             continue
         if not ITEM.match(line):
             continue

@@ -45,6 +45,11 @@ RULES = {
     "t_iqa.md": ["paper name"],
     # | Date | keywords | Institute | Paper | Publication |.
     "t_awesome_llm.md": ["paper"],
+    # | **Paper** | **Links** |, one table a week; every row is one item the list calls a
+    # paper (three link a blog post or a project site as their [Paper]).
+    "t_ml_potw.md": ["paper"],
+    # | Title | arXiv | Github | WebSite | Pub. & Date |; some rows have a sixth cell.
+    "t_video_diffusion.md": ["title"],
 }
 
 SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")

@@ -1,0 +1,56 @@
+"""
+Dates as paper lists write them: '2023-06', '2023.06', '2023/06', '2025-03-17', and with the
+month named: 'Oct, 2024', 'Apr. 2023', '23 Mar 2023', 'March 23, 2023'. One reader for the
+parser (is this cell a date?) and the date check (is it before the paper existed?).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMERIC = re.compile(
+    r"^(?P<year>(?:19|20)\d\d)(?P<sep>[-./])(?P<month>0?[1-9]|1[0-2])"
+    r"(?:[-./](?P<day>0?[1-9]|[12]\d|3[01]))?$"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_NAMED = re.compile(
+    rf"^(?:(?P<day>{_DAY})\s+)?{_MONTH},?\s+(?:(?P<day2>{_DAY}),?\s+)?(?P<year>(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenDate:
+    year: int
+    month: int
+    day: int | None
+    separator: str | None
+    """'-', '.' or '/' for a numeric date (a fix writes it the same way); None when the month
+    is named."""
+
+
+def parse_date(text: str) -> WrittenDate | None:
+    """The date `text` is, whole; None when it is anything else (a year alone is a year)."""
+    text = text.strip()
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        day = numeric["day"]
+        return WrittenDate(
+            int(numeric["year"]), int(numeric["month"]), int(day) if day else None, numeric["sep"]
+        )
+    named = _NAMED.match(text)
+    if named:
+        day = named["day"] or named["day2"]
+        month = _MONTHS.index(named["month"][:3].lower()) + 1
+        return WrittenDate(int(named["year"]), month, int(day) if day else None, None)
+    return None
+
+
+def is_date(text: str) -> bool:
+    return parse_date(text) is not None
