@@ -482,6 +482,108 @@ def test_a_venue_glued_to_et_al_and_a_publication_time_of_dates(write: Write) ->
     assert [(e.venue, e.date) for e in found] == [("arXiv", "2022/10"), ("", "2004.04")]
 
 
+def test_an_html_header_of_two_rows_with_spans(write: Write) -> None:
+    """Paitesanshi/LLM-Agent-Survey: 'Memory' spans two columns over 'Operation' and
+    'Structure'; the Paper and Code columns after it keep their place."""
+    entry = only(
+        write,
+        "<table>\n<tr><td rowspan='2'>Model</td><td colspan='2'>Memory</td>"
+        "<td rowspan='2'>Paper</td><td rowspan='2'>Code</td></tr>\n"
+        "<tr><td>Operation</td><td>Structure</td></tr>\n"
+        "<tr><td>SayCan</td><td>-</td><td>-</td>"
+        '<td><a href="https://arxiv.org/abs/2204.01691">Paper</a></td>'
+        '<td><a href="https://say-can.github.io/">Code</a></td></tr>\n</table>\n',
+    )
+    assert (entry.title, entry.paper_url, entry.code_urls) == (
+        "SayCan",
+        "https://arxiv.org/abs/2204.01691",
+        ("https://say-can.github.io/",),
+    )
+
+
+def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
+    """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
+    found = entries(
+        write,
+        "- Input Enhancement\n\n  - Query Transformations\n\n"
+        "    [Query2doc: Query Expansion with Large Language Models]"
+        "(https://aclanthology.org/2023.emnlp-main.585)\n\n"
+        "    [Tree of Clarifications: Answering Ambiguous Questions]"
+        "(https://openreview.net/forum?id=vDvFT7IX4O)\n\n"
+        "    [LlamaIndex](https://github.com/jerryjliu/llama_index)\n",
+    )
+    assert [(e.line, e.title) for e in found] == [
+        (5, "Query2doc: Query Expansion with Large Language Models"),
+        (7, "Tree of Clarifications: Answering Ambiguous Questions"),
+    ]
+
+
+def test_items_written_like_their_paper_siblings_are_papers(write: Write) -> None:
+    """uncbiag/Awesome-Foundation-Models: among items that link arXiv, one linked to its
+    project page is a paper too; one linked to its repository has that as code."""
+    found = entries(
+        write,
+        "* [12/27] [DeepSeek-V3 Technical Report](https://arxiv.org/abs/2412.19437)\n"
+        "* [12/18] [Genesis: A Generative and Universal Physics Engine]"
+        "(https://genesis-embodied-ai.github.io/) (from CMU)\n"
+        "* [12/13] [Apollo: An Exploration of Video Understanding](https://arxiv.org/abs/2412.10360)\n"
+        "* [04/05] [SAM: Segment Anything](https://github.com/facebookresearch/segment-anything)\n"
+        "* [12/10] [Infinity: Scaling Bitwise AutoRegressive Modeling](https://arxiv.org/abs/2412.04431)"
+        " (from ByteDance, ICCV 2025 best paper)\n",
+    )
+    assert [(e.title.split(":")[0], e.paper_url, e.code_urls, e.venue) for e in found] == [
+        ("DeepSeek-V3 Technical Report", "https://arxiv.org/abs/2412.19437", (), ""),
+        ("Genesis", "https://genesis-embodied-ai.github.io/", (), ""),
+        ("Apollo", "https://arxiv.org/abs/2412.10360", (), ""),
+        ("SAM", None, ("https://github.com/facebookresearch/segment-anything",), ""),
+        ("Infinity", "https://arxiv.org/abs/2412.04431", (), "ICCV 2025 best paper"),
+    ]
+    alone = entries(
+        write, "* [LangChain: a framework](https://github.com/langchain-ai/langchain)\n"
+    )
+    assert alone == []
+
+
+def test_citations_and_arxiv_ids_as_venues(write: Write) -> None:
+    """floodsung/Deep-Learning-Papers-Reading-Roadmap and Event-AHU's Mamba list."""
+    found = entries(
+        write,
+        '**[1]** Kingma, Diederik, and Jimmy Ba. "**Adam: A method for stochastic optimization**."'
+        " arXiv preprint arXiv:1412.6980 (2014). [[pdf]](http://arxiv.org/pdf/1412.6980)\n\n"
+        '**[2]** Goodfellow, Ian, et al. "**Generative adversarial nets**." Advances in Neural'
+        " Information Processing Systems. 2014. [[pdf]](http://papers.nips.cc/paper/5423.pdf)\n\n"
+        '**[3]** Oord, Aaron van den, et al. "Conditional image generation with PixelCNN decoders."'
+        " arXiv preprint arXiv:1606.05328 (2016). [[pdf]](https://arxiv.org/pdf/1606.05328)"
+        " **(PixelCNN)**\n\n"
+        "* [arXiv:2502.10463] **From Layers to States: A State Space Model Perspective**,\n"
+        "  [[Paper](https://arxiv.org/abs/2502.10463)]\n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        ("Adam: A method for stochastic optimization", "arXiv preprint arXiv:1412.6980 (2014)"),
+        (
+            "Generative adversarial nets",
+            "Advances in Neural Information Processing Systems. 2014",
+        ),
+        (
+            "Conditional image generation with PixelCNN decoders",
+            "arXiv preprint arXiv:1606.05328 (2016)",
+        ),
+        ("From Layers to States: A State Space Model Perspective", "arXiv:2502.10463"),
+    ]
+
+
+def test_one_paper_cited_by_several_results_is_no_duplicate(write: Write) -> None:
+    """sebastianruder/NLP-progress: a results table names each model; rows of one paper under
+    two names are two results, the same name twice is a duplicate."""
+    link = "[Don't Give Me the Details](https://arxiv.org/pdf/1808.08745.pdf)"
+    path = write(
+        "| Model | ROUGE-1 | Paper / Source |\n|---|---|---|\n"
+        f"| PtGen | 29.70 | {link} |\n| Seq2Seq | 28.42 | {link} |\n| PtGen | 29.70 | {link} |\n"
+    )
+    found = [f for f in findings_of(path) if f.kind == "duplicate-entry"]
+    assert [(f.line, f.problem.related_lines) for f in found] == [(5, (3,))]
+
+
 @pytest.fixture
 def write(write_survey: Write) -> Write:
     return write_survey

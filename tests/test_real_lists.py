@@ -1,5 +1,5 @@
 """
-The eighteen real paper lists of tests/surveys/real/ (excerpts of awesome lists as their
+The twenty-four real paper lists of tests/surveys/real/ (excerpts of awesome lists as their
 repositories hold them) read by `linkwatch check`:
 
 - offline, against their hand-checked ground truth (`*.papers.json`): the share of papers read
@@ -105,10 +105,10 @@ def at(report: dict, line: int, kind: str) -> list[dict]:
 # 1. offline, every excerpt against its ground truth
 
 
-def test_the_corpus_is_the_eighteen_excerpts_with_their_truth() -> None:
-    assert len(EXCERPTS) == 18
+def test_the_corpus_is_the_twenty_four_excerpts_with_their_truth() -> None:
+    assert len(EXCERPTS) == 24
     assert all(path.with_suffix(".papers.json").is_file() for path in EXCERPTS)
-    assert sum(len(truth_of(path)) for path in EXCERPTS) == 827
+    assert sum(len(truth_of(path)) for path in EXCERPTS) == 1100
 
 
 @pytest.mark.parametrize("counter", ["count_list_papers.py", "count_table_papers.py"])
@@ -149,6 +149,12 @@ SAMPLES = [
     ("l_diffusion_rl", 37),
     ("l_diffusion_rl", 55),
     ("l_diffusion_rl", 114),
+    ("l_dl_roadmap", 31),
+    ("l_dl_roadmap", 74),
+    ("l_dl_roadmap", 99),
+    ("l_foundation", 34),
+    ("l_foundation", 80),
+    ("l_foundation", 87),
     ("l_diffusion_models", 22),
     ("l_diffusion_models", 42),
     ("l_diffusion_models", 70),
@@ -161,12 +167,21 @@ SAMPLES = [
     ("l_llmsurvey", 9),
     ("l_llmsurvey", 87),
     ("l_llmsurvey", 91),
+    ("l_mamba", 18),
+    ("l_mamba", 78),
+    ("l_mamba", 103),
     ("l_model_quant", 23),
     ("l_model_quant", 64),
     ("l_model_quant", 92),
     ("l_plmpapers", 15),
     ("l_plmpapers", 19),
     ("l_plmpapers", 52),
+    ("l_rag_survey", 9),
+    ("l_rag_survey", 73),
+    ("l_rag_survey", 95),
+    ("t_agent_survey", 43),
+    ("t_agent_survey", 98),
+    ("t_agent_survey", 109),
     ("t_awesome_llm", 6),
     ("t_awesome_llm", 34),
     ("t_awesome_llm", 48),
@@ -181,6 +196,9 @@ SAMPLES = [
     ("t_llm_inference", 44),
     ("t_mllm", 6),
     ("t_mllm", 26),
+    ("t_nlp_progress", 11),
+    ("t_nlp_progress", 18),
+    ("t_nlp_progress", 91),
     ("t_ml_potw", 81),
     ("t_ml_potw", 91),
     ("t_ml_potw", 93),
@@ -232,17 +250,23 @@ EXCERPT_ERRORS = {
     "l_applied_ml": {"broken-anchor": 14},
     "l_code_llm": {"broken-link": 1},
     "l_diffusion_models": {},
+    "l_dl_roadmap": {},
+    "l_foundation": {},
     "l_diffusion_rl": {},
     "l_llm_reasoning": {"broken-anchor": 1},  # '#readme-top', an <a name> above the excerpt
     "l_long_context": {},
+    "l_mamba": {},
     "l_llmsurvey": {},
     "l_model_quant": {"broken-anchor": 1},
     "l_plmpapers": {"broken-link": 1},
+    "l_rag_survey": {},
+    "t_agent_survey": {"broken-link": 1},  # assets/architecture-1.png beside the README
     "t_awesome_llm": {},
     "t_efficient_llm": {"broken-link": 35},
     "t_iqa": {"broken-link": 2},
     "t_llm_inference": {"broken-anchor": 3},
     "t_ml_potw": {},
+    "t_nlp_progress": {},
     "t_mllm": {},
     "t_video_diffusion": {},
     "t_video_reasoning": {},
@@ -270,11 +294,19 @@ def excerpt_artifact(path: Path, finding: dict) -> bool:
     return False
 
 
+# Errors that are the lists' own defects, checked by hand: l_dl_roadmap links
+# 'http://arxiv.org/pdf/1112.6209.pdf&embed' and a PDF URL with a second URL glued on.
+LIST_DEFECTS = {"l_dl_roadmap": {(18, "malformed-url"), (45, "malformed-url")}}
+
+
 @pytest.mark.parametrize("path", EXCERPTS, ids=NAMES)
-def test_the_only_errors_are_excerpt_artifacts(path: Path, offline) -> None:
+def test_the_only_errors_are_the_lists_defects_and_excerpt_artifacts(path: Path, offline) -> None:
     errors = [f for f in offline(path)["findings"] if f["severity"] == "error"]
-    assert [f for f in errors if not excerpt_artifact(path, f)] == []
-    assert Counter(f["kind"] for f in errors) == EXCERPT_ERRORS[path.stem]
+    defects = LIST_DEFECTS.get(path.stem, set())
+    assert {(f["line"], f["kind"]) for f in errors} >= defects
+    rest = [f for f in errors if (f["line"], f["kind"]) not in defects]
+    assert [f for f in rest if not excerpt_artifact(path, f)] == []
+    assert Counter(f["kind"] for f in rest) == EXCERPT_ERRORS[path.stem]
 
 
 # ---------------------------------------------------------------------------------------------

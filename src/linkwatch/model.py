@@ -153,6 +153,10 @@ class Entry:
     date_cell: Cell | None = None
     other_urls: tuple[str, ...] = ()
     """Every other link of the entry: more paper URLs, demos, models, blogs."""
+    name: str = ""
+    """What the row's title column calls it when the title is the paper link's words (a
+    results table's 'Model' column: 'PtGen', 'Seq2Seq'); rows of one paper under two names are
+    two results, not a duplicate."""
 
     @property
     def section_path(self) -> str:

@@ -64,6 +64,10 @@ _NUMBERING = re.compile(r"^\s*\d{1,3}[).]\s+")
 _DESCRIPTION = re.compile(r"\s[-\u2013\u2014]\s|\s{2,}")
 _LONG_TEXT_WORDS = 20
 _MAX_TITLE_WORDS = 16
+_BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NOTE = re.compile(r"^(?:from|by|via)\s", re.I)
+_SENTENCE_END = re.compile(r"[.\u201d\"]\s|\n")
+_ARXIV_CITED = re.compile(r"^arxiv[:\s]\s*\d{4}\.\d{4,5}(?:v\d+)?$", re.I)
 _PLACEHOLDER = re.compile(r"^[\s\-\u2013\u2014/?]*$|^(?:n/?a|tbd|none)$", re.I)
 
 
@@ -96,6 +100,7 @@ class Fields:
     code_urls: list[str] = field(default_factory=list)
     code_cells: list[Cell] = field(default_factory=list)
     other_urls: list[str] = field(default_factory=list)
+    name: str = ""
     roles: dict[int, Role] = field(default_factory=dict)
     """The role of each link, by `id()`, where the judge knows better than the column."""
 
@@ -191,6 +196,9 @@ def _title(fields: Fields, parts: Sequence[Part], locate: Locate) -> None:
         fields.title_cell = (
             home.cell if home and home.column == Column.TITLE else locate(paper.text)
         )
+        named = next((p for p in parts if p.column == Column.TITLE and p is not home), None)
+        if named is not None and is_title_like(named.runs.first_line):
+            fields.name = _cleaned(named.runs.first_line)
         return
     titled = next((p for p in parts if p.column == Column.TITLE), None)
     if titled is not None and titled.runs.text and not (titled is home and _only_links(titled)):
@@ -236,8 +244,8 @@ def _marked_title(runs: Runs) -> str:
                 continue
             if kind == "quoted" and _in_description(runs.text, raw):
                 continue
-            if kind == "strong" and _known(text) and parse_venue(text):
-                continue
+            if kind == "strong" and ((_known(text) and parse_venue(text)) or raw.startswith("(")):
+                continue  # a venue, or a note ('**(ICLR best paper)**')
             return text
     return ""
 
@@ -328,16 +336,47 @@ def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, 
             continue
         outside = part.runs.outside
         for match in _BRACKETED.finditer(outside):
-            text = (match[1] or match[2]).strip()
-            if text and len(text.split()) <= _MAX_VENUE_WORDS and _is_venue(text, True):
+            text = _without_notes((match[1] or match[2]).strip())
+            if _BARE_YEAR.match(text) and (cited := _cited_venue(outside, match)):
+                found.append((cited, locate(cited)))
+            elif text and len(text.split()) <= _MAX_VENUE_WORDS and _is_venue(text, True):
                 found.append((text, locate(text)))
         if part.column == Column.TITLE:
             continue
-        for chunk in _CHUNK_SPLIT.split(_without_quoted(part.runs, outside)):
+        plain = _without_quoted(part.runs, outside)
+        for chunk in _CHUNK_SPLIT.split(plain):
             text = chunk.strip(_PUNCTUATION)
             if text and len(text.split()) <= _MAX_VENUE_WORDS and _is_venue(text, False):
+                text = _with_next_year(plain, text)
                 found.append((text, locate(text)))
     return found
+
+
+def _with_next_year(text: str, venue: str) -> str:
+    """A venue name and the year a citation writes after it ('Advances in Neural Information
+    Processing Systems. 2014')."""
+    if _has_year(venue):
+        return venue
+    after = re.search(re.escape(venue) + r"\.?\s+(?:19|20)\d\d(?!\d|\.\d)", text)
+    return after[0] if after else venue
+
+
+def _without_notes(text: str) -> str:
+    """A bracket's text without the notes lists add beside a venue ('from Cornell, ICCV 2023
+    best student paper' is 'ICCV 2023 best student paper')."""
+    if "," not in text:
+        return text
+    pieces = [p.strip() for p in text.split(",") if not _NOTE.match(p.strip())]
+    return ", ".join(piece for piece in pieces if piece) or text
+
+
+def _cited_venue(outside: str, year: re.Match[str]) -> str:
+    """A citation's venue and its bracketed year ('arXiv preprint arXiv:1412.6980 (2014)',
+    'Nature 518.7540 (2015)'): the text since the last sentence end, when it names a venue."""
+    lead = _SENTENCE_END.split(outside[: year.start()])[-1].strip(_PUNCTUATION)
+    if lead and len(lead.split()) <= _MAX_VENUE_WORDS and _known(lead):
+        return f"{lead} {year[0]}"
+    return ""
 
 
 def _is_venue(text: str, bracketed: bool) -> bool:
@@ -345,6 +384,8 @@ def _is_venue(text: str, bracketed: bool) -> bool:
     'JMLR'); in brackets ('[IJCAI-ECAI 2022]') a name and year the venue table need not know."""
     if is_date(text):
         return True
+    if bracketed and _ARXIV_CITED.match(text):
+        return True  # '[arXiv:2501.16295]'
     mentions = parse_venue(text)
     if any(m.year and m.year_written for m in mentions):
         return bracketed or _known(text)

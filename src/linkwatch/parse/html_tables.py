@@ -42,11 +42,19 @@ def html_table_rows(
     table = HtmlTable()
     owner = {id(tag): link for tag, link in links}
     roles: list[Column] = []
+    header_rows: list[Tag] = []
+    header_depth = 0
     for number, tr in enumerate(soup.find_all("tr")):
         headers = tr.find_all("th", recursive=False)
         cells = tr.find_all("td", recursive=False)
-        if (headers and not cells) or (number == 0 and not tr.find(_LINKING)):
-            table.header = [cell.get_text(" ", strip=True) for cell in headers or cells]
+        if (
+            (headers and not cells)
+            or (number == 0 and not tr.find(_LINKING))
+            or (0 < len(header_rows) < header_depth)
+        ):
+            header_rows.append(tr)
+            header_depth = max(header_depth, *(_span(c, "rowspan") for c in headers or cells))
+            table.header = _header(header_rows)
             roles = column_roles(table.header)
             continue
         if not cells or (len(cells) == 1 and cells[0].get("colspan")):
@@ -54,7 +62,8 @@ def html_table_rows(
         line = first_line + (tr.sourceline or 1) - 1
         parts = []
         last = line
-        for index, td in enumerate(cells):
+        index = 0
+        for td in cells:
             td_line = first_line + (td.sourceline or 1) - 1
             cell_links = [owner[id(tag)] for tag in td.find_all(True) if id(tag) in owner]
             last = max([last, td_line, *(link.line for link in cell_links)])
@@ -63,8 +72,33 @@ def html_table_rows(
             role = roles[index] if index < len(roles) else Column.OTHER
             cell = Cell(source, runs.text, Span(td_line, 0, len(source)))
             parts.append(Part(cell, cell_links, runs, role))
+            index += _span(td, "colspan")
         table.rows.append(HtmlRow(line, last, parts))
     return table
+
+
+def _span(cell: Tag, attribute: str) -> int:
+    value = str(cell.get(attribute) or "1").strip()
+    return max(1, min(int(value), 100)) if value.isdigit() else 1
+
+
+def _header(rows: list[Tag]) -> list[str]:
+    """Column names of a header of one or more rows, spans laid out on a grid: a cell over two
+    columns names both, a cell under it adds its own word ('Memory Operation')."""
+    names: dict[int, list[str]] = {}
+    taken: set[tuple[int, int]] = set()
+    for depth, tr in enumerate(rows):
+        column = 0
+        for cell in tr.find_all(["th", "td"], recursive=False):
+            while (depth, column) in taken:
+                column += 1
+            text = cell.get_text(" ", strip=True)
+            wide, tall = _span(cell, "colspan"), _span(cell, "rowspan")
+            for across in range(column, column + wide):
+                names.setdefault(across, []).append(text)
+                taken.update((depth + down, across) for down in range(tall))
+            column += wide
+    return [" ".join(dict.fromkeys(names[i])) for i in range(max(names, default=-1) + 1)]
 
 
 def _runs(td: Tag) -> Runs:

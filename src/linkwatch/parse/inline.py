@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 # A quoted title may quote a word itself ('"NatGen: ... by "Naturalizing" source code"'): its
-# closing quote is the one followed by a bracket, punctuation or the end.
-QUOTED = re.compile(r"[\"“](.{3,}?)[\"”](?=\s*[\[(.,;:]|\s*$)")
+# closing quote is the one followed by a bracket, punctuation or the end, or one that closes a
+# sentence ('"Conditional image generation with PixelCNN decoders." Advances in ...').
+QUOTED = re.compile(r"[\"“](.{3,}?)(?:(?<=[.?!])[\"”]|[\"”](?=\s*[\[(.,;:]|\s*$))")
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.I)
 
 

@@ -14,8 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from linkwatch.model import Role, Syntax
-from linkwatch.parse.fields import Fields, Locate, Part, is_generic, judge, paper_link
+from linkwatch.identify import host_of
+from linkwatch.model import Link, Role, Syntax
+from linkwatch.parse.fields import (
+    Fields,
+    Locate,
+    Part,
+    is_code_url,
+    is_generic,
+    judge,
+    paper_link,
+)
 
 Locator = Callable[["Item"], Locate]
 
@@ -38,28 +47,64 @@ class Item:
             yield from child.all_parts()
 
 
-def item_entries(item: Item, locator: Locator) -> list[tuple[Item, Fields]]:
-    """The papers a top-level item and its sub-items present, in source order."""
+def item_entries(
+    item: Item, locator: Locator, among_papers: bool = False
+) -> list[tuple[Item, Fields]]:
+    """The papers a top-level item and its sub-items present, in source order. Among items
+    that mostly present papers (`among_papers`), an item written like them (a title linked
+    to a project page, a blog post, a repository) is a paper too."""
     found: list[tuple[Item, Fields]] = []
-    _read(item, locator, found)
+    _read(item, locator, found, among_papers)
     for _, fields in found:
         item.roles.update(fields.roles)
     return found
 
 
-def _read(item: Item, locator: Locator, found: list[tuple[Item, Fields]]) -> None:
+def mostly_papers(items: list[Item]) -> bool:
+    """Whether sibling items are a list of papers: at least three, and most of those with a
+    link present a paper."""
+    linked = [item for item in items if any(part.links for part in item.parts)]
+    papers = sum(_presents_paper(item) for item in linked)
+    return papers >= _MIN_SIBLINGS and papers >= _MOSTLY * len(linked)
+
+
+def _read(item: Item, locator: Locator, found: list[tuple[Item, Fields]], among: bool) -> None:
     own = paper_link(item.parts)
     parts = list(item.parts)
     at = len(found)  # the item comes before the papers of its sub-items
+    siblings = mostly_papers(item.children)
     for child in item.children:
-        if _presents_paper(child):
-            _read(child, locator, found)
+        if _presents_paper(child) or (siblings and _named_link(child) is not None):
+            _read(child, locator, found, siblings)
         else:
             parts.extend(child.all_parts())
             item.last = max(item.last, child.last)
     paper = own or paper_link(parts)
     if paper is not None:
         found.insert(at, (item, judge(parts, locator(item), paper)))
+    elif among and (named := _named_link(item)) is not None:
+        paper = None if _is_repository(named.url) else named
+        found.insert(at, (item, judge(parts, locator(item), paper)))
+
+
+def _is_repository(url: str) -> bool:
+    """A repository is the paper's code, not the paper; a project page (owner.github.io) may
+    be the paper's page."""
+    return is_code_url(url) and not host_of(url).endswith("github.io")
+
+
+def _named_link(item: Item) -> Link | None:
+    """The item's first link when its words name something ('[Movie Gen: A Cast of Media
+    Foundation Models](https://ai.meta.com/...)'): three words or more, not 'code' or 'blog'."""
+    for part in item.parts:
+        for link in part.links:
+            if link.syntax == Syntax.IMAGE or not link.url or link.url.startswith("#"):
+                continue
+            words = link.text.split()
+            if len(words) >= _MIN_NAME_WORDS and not is_generic(link.text):
+                return link
+            return None
+    return None
 
 
 def _presents_paper(item: Item) -> bool:
@@ -73,6 +118,9 @@ def _presents_paper(item: Item) -> bool:
 
 
 _MAX_PARAGRAPH_LINES = 8
+_MIN_SIBLINGS = 3
+_MOSTLY = 0.6
+_MIN_NAME_WORDS = 3
 _LEAD = ' \t*_"\u201c#>'
 
 
@@ -80,10 +128,16 @@ def paragraph_fields(part: Part, lines: int, locate: Locate) -> Fields | None:
     """A paragraph outside lists and tables is a paper when it is short, opens with a title
     (bold, quoted, or linked by its words) and links a paper; prose that mentions a paper
     ('See [our survey](https://arxiv.org/...)') is not one."""
-    paper = paper_link([part])
-    if paper is None or lines > _MAX_PARAGRAPH_LINES or not _opens_with_title(part):
+    if lines > _MAX_PARAGRAPH_LINES or not presents_paper_alone(part):
         return None
-    return judge([part], locate, paper)
+    return judge([part], locate, paper_link([part]))
+
+
+def presents_paper_alone(part: Part) -> bool:
+    """A paragraph that is a paper by itself: it opens with a title and links a paper. In a
+    list item after its first paragraph it is a paper of its own (the items of RAG-Survey
+    hold one such paragraph a paper under a category name)."""
+    return paper_link([part]) is not None and _opens_with_title(part)
 
 
 def _opens_with_title(part: Part) -> bool:

@@ -41,7 +41,13 @@ from linkwatch.parse.fields import (
 from linkwatch.parse.html import html_anchors, html_links, parsed, tagged_links
 from linkwatch.parse.html_tables import html_table_rows
 from linkwatch.parse.inline import QUOTED, runs_of
-from linkwatch.parse.lists import Item, item_entries, paragraph_fields
+from linkwatch.parse.lists import (
+    Item,
+    item_entries,
+    mostly_papers,
+    paragraph_fields,
+    presents_paper_alone,
+)
 from linkwatch.parse.markdown import parse
 from linkwatch.parse.slugs import Slugger
 from linkwatch.parse.tables import Column, RawCell, column_roles, split_row, visible_width
@@ -106,6 +112,9 @@ class _Walker:
         self.items: list[Item] = []
         """The list items open around the token being read, innermost last."""
         self.list_block = 0
+        self.list_items: list[Item] = []
+        """The top-level items of the list being read: whether they are papers is judged
+        together, at the list's end."""
         self.paragraph_block: int | None = None
         """The block of the paper paragraphs being read: consecutive ones are one list."""
 
@@ -128,6 +137,8 @@ class _Walker:
                 self._paragraph(token)
             case "bullet_list_open" | "ordered_list_open" if not self.items:
                 self.list_block = self._next_block()
+            case "bullet_list_close" | "ordered_list_close" if not self.items:
+                self._end_list()
             case "list_item_open":
                 self.items.append(Item(_line_of(token)))
             case "list_item_close":
@@ -295,6 +306,7 @@ class _Walker:
             date=fields.date,
             date_cell=fields.date_cell,
             other_urls=tuple(fields.other_urls),
+            name=fields.name,
         )
 
     # lists
@@ -304,7 +316,13 @@ class _Walker:
         line = _line_of(inline)
         item.last = max(item.last, line + inline.content.count("\n"))
         segments = list(_paper_segments(inline))
-        item.parts.append(self._item_part(segments[0][0], line))
+        first = self._item_part(segments[0][0], line)
+        if item.parts and presents_paper_alone(first):  # a paper paragraph of its own
+            own = Item(line, last=line + inline.content.count("\n"))
+            own.parts.append(first)
+            item.children.append(own)
+        else:
+            item.parts.append(first)
         for segment_token, breaks in segments[1:]:  # a second paper in the same item
             more = Item(line + breaks, last=item.last)
             more.parts.append(self._item_part(segment_token, line + breaks))
@@ -322,12 +340,20 @@ class _Walker:
             self.items[-1].children.append(item)
             self.items[-1].last = max(self.items[-1].last, item.last)
             return
-        for entry_item, fields in item_entries(item, self._locator):
-            self.out.entries.append(
-                self._entry(entry_item.line, entry_item.last, fields, self.list_block, Layout.LIST)
-            )
-        for part in item.all_parts():
-            self.out.links.extend(_with_roles(part.links, item.roles))
+        self.list_items.append(item)
+
+    def _end_list(self) -> None:
+        items, self.list_items = self.list_items, []
+        papers = mostly_papers(items)
+        for item in items:
+            for entry_item, fields in item_entries(item, self._locator, papers):
+                self.out.entries.append(
+                    self._entry(
+                        entry_item.line, entry_item.last, fields, self.list_block, Layout.LIST
+                    )
+                )
+            for part in item.all_parts():
+                self.out.links.extend(_with_roles(part.links, item.roles))
 
     def _locator(self, item: Item) -> Locate:
         return self._lines_locator(item.line, item.last)
@@ -507,6 +533,8 @@ _VISITED = frozenset(
         "ordered_list_open",
         "list_item_open",
         "list_item_close",
+        "bullet_list_close",
+        "ordered_list_close",
     }
 )
 _LINK_ROLE = {

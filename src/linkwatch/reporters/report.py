@@ -158,6 +158,7 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
         "end_line": entry.end_line or entry.line,
         "date": entry.date,
         "other_urls": list(entry.other_urls),
+        **({"name": entry.name} if entry.name else {}),
     }
 
 
@@ -241,6 +242,7 @@ def _entry_from(e: Mapping[str, Any]) -> Entry:
         end_line=e.get("end_line", 0),
         date=e.get("date", ""),
         other_urls=tuple(e.get("other_urls", ())),
+        name=e.get("name", ""),
     )
 
 

@@ -12,8 +12,11 @@ Markdown link whose URL is on a paper host (arXiv, ACL Anthology, OpenReview,
 PMLR, ACM DL, DOI, Springer, ScienceDirect, CVF, NeurIPS proceedings, or any
 ``.pdf``) or whose link text is paper / pdf / arxiv.
 
-A list written as paragraphs (``"mode": "bold_paragraphs"``) counts the lines that open a
-paragraph with a bold title (``**Title** \\``) instead.
+Other modes, for layouts the generic rule cannot see: ``bold_paragraphs`` counts the lines
+that open a paragraph in bold (``**Title** \\``, ``**[12]** Authors. "Title."``);
+``linked_items`` every list item with a link, whatever its host; ``top_items`` every
+top-level ``* `` item (the paper links sit on continuation lines); ``link_paragraphs`` the
+lines that are one link whose words are two or more (``      [Title](url)``).
 
 Exit status 1 if any count differs.
 """
@@ -65,10 +68,21 @@ RULES = {
     # No list markers: one paragraph a paper, '**Title** \\' / '*Authors* \\' /
     # 'Venue. [[Paper](...)] \\' / 'D Mon YYYY'.
     "l_diffusion_models.md": {"mode": "bold_paragraphs"},
+    # Citation-style paragraphs: '**[N]** Authors. "**Title**." Venue (Year). [[pdf]](...)'.
+    "l_dl_roadmap.md": {"mode": "bold_paragraphs"},
+    # '* [MM/DD] [Title](url) (from Org)': every item is a paper, some linked to a project
+    # page, a blog-hosted PDF or the repository.
+    "l_foundation.md": {"mode": "linked_items"},
+    # '* [arXiv:ID] **Title**,' with authors and [[Paper]] on the indented lines below.
+    "l_mamba.md": {"mode": "top_items"},
+    # Papers as indented one-link paragraphs under category bullets; '[LlamaIndex](github)',
+    # a tool named in one word, is no paper.
+    "l_rag_survey.md": {"mode": "link_paragraphs"},
 }
 
 ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
 LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(([^()\s]+)\)")
+ONE_LINK = re.compile(r"^\s*\[([^\[\]]+)\]\([^()\s]+\)\s*$")
 
 
 def is_paper_link(text, url, hosts, exclude):
@@ -100,8 +114,19 @@ def count(path):
         if s.startswith("<!--"):
             in_comment = "-->" not in line
             continue
-        if rule.get("mode") == "bold_paragraphs":
+        mode = rule.get("mode")
+        if mode == "bold_paragraphs":
             n += line.startswith("**")
+            continue
+        if mode == "link_paragraphs":
+            one = ONE_LINK.match(line)
+            n += bool(one and len(one[1].split()) >= 2)
+            continue
+        if mode == "top_items":
+            n += line.startswith(("* ", "- "))
+            continue
+        if mode == "linked_items":
+            n += bool(ITEM.match(line) and LINK.search(line))
             continue
         if not ITEM.match(line):
             continue

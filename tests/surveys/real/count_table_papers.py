@@ -50,12 +50,20 @@ RULES = {
     "t_ml_potw.md": ["paper"],
     # | Title | arXiv | Github | WebSite | Pub. & Date |; some rows have a sixth cell.
     "t_video_diffusion.md": ["title"],
+    # HTML table with a two-row header (Memory spans Operation and Structure); the Model cell
+    # names the agent, every data row is one paper.
+    "t_agent_survey.md": ["model"],
+    # NLP-progress results tables: | Model | ROUGE-1 | ... | Paper / Source | Code |; a row
+    # a result, several rows may cite one paper.
+    "t_nlp_progress.md": ["model"],
 }
 
 SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 TR = re.compile(r"<tr[^>]*>(.*?)</tr>", re.S | re.I)
 TD = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.S | re.I)
 TAG = re.compile(r"<[^>]+>")
+HEADER_ROW = re.compile(r"<tr[^>]*>.*?</tr>", re.S | re.I)
+COLSPAN = re.compile(r"<t[dh](?:[^>]*?colspan=['\"]?(\d+))?[^>]*>", re.I)
 
 
 def visible_lines(text):
@@ -126,9 +134,9 @@ def count_html(text, wanted):
         col = column(header, wanted)
         if col is None:
             continue
-        n += sum(
-            1 for cells in data if len(cells) == len(header) and TAG.sub("", cells[col]).strip()
-        )
+        # A header cell with colspan='2' stands over two data cells.
+        width = sum(int(n or 1) for n in COLSPAN.findall(HEADER_ROW.search(table)[0]))
+        n += sum(1 for cells in data if len(cells) == width and TAG.sub("", cells[col]).strip())
     return n
 
 
