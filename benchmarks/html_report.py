@@ -25,9 +25,9 @@ from offline_checks import generate
 from playwright.sync_api import Page, sync_playwright
 
 from linkwatch import pipeline
+from linkwatch.model.report import Compared, Report
 from linkwatch.reporters import html
 from linkwatch.reporters import json as json_report
-from linkwatch.reporters.report import Compared, Report
 from linkwatch.settings import Settings
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from linkwatch.dates import parse_date
+from linkwatch.papers.dates import parse_date
 
 ROOT = Path(__file__).parent.parent
 CORPUS = ROOT / "tests" / "surveys" / "real"

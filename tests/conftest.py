@@ -16,9 +16,9 @@ from click.testing import CliRunner, Result
 
 from linkwatch.checks import Context, run_checks
 from linkwatch.cli import cli
-from linkwatch.files import read_source
 from linkwatch.model import Finding
 from linkwatch.parse import parse_survey
+from linkwatch.sources.files import read_source
 from tests.servers import arxiv, semanticscholar
 from tests.servers.github_repos import FakeGitHubRepos
 from tests.servers.huggingface import FakeHub

@@ -12,12 +12,12 @@ import sys
 import time
 from pathlib import Path
 
-from linkwatch.cache import Cache
+from linkwatch.transport.cache import Cache
 
 WRITER = """
 import sys
 from pathlib import Path
-from linkwatch.cache import Cache
+from linkwatch.transport.cache import Cache
 cache = Cache(Path(sys.argv[1]))
 for n in range(int(sys.argv[3])):
     cache.put("web", f"{sys.argv[2]}-{n}", {"status": "ok", "n": n})

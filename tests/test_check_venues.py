@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from linkwatch.files import read_source
 from linkwatch.parse import parse_survey
+from linkwatch.sources.files import read_source
 from tests.conftest import S2, SURVEYS, Arxiv, expected_in
 from tests.servers.arxiv import load_papers
 from tests.servers.semanticscholar import load_papers as load_s2

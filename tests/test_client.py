@@ -9,9 +9,9 @@ import asyncio
 
 import pytest
 
-from linkwatch.client import Client, Limits, Token
-from linkwatch.failures import Failure, FailureKind
 from linkwatch.settings import HostRule
+from linkwatch.transport.client import Client, Limits, Token
+from linkwatch.transport.failures import Failure, FailureKind
 from tests.conftest import Web
 from tests.servers.loopback import serving
 from tests.servers.web import WebState, make_app

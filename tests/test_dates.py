@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from linkwatch.dates import parse_date
+from linkwatch.papers.dates import parse_date
 from tests.conftest import SURVEYS, Arxiv, findings_of
 from tests.servers.arxiv import paper
 

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from linkwatch.diff import unified_diff
-from linkwatch.edits import Edit
-from linkwatch.edits import checked as checked_edits
 from linkwatch.errors import BadInput
+from linkwatch.fix.edits import Edit
+from linkwatch.fix.edits import checked as checked_edits
+from linkwatch.fix.patch import unified_diff
 from tests.conftest import PROJECT
 
 RunCli = Callable[..., Result]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from linkwatch.identify import (
+from linkwatch.papers.identify import (
     ArxivRef,
     GithubOwner,
     GithubRepo,

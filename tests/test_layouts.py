@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from linkwatch.files import read_source
 from linkwatch.model import Entry, Layout, Role
 from linkwatch.parse import parse_survey
 from linkwatch.parse.badges import badge_repo, badge_text
+from linkwatch.sources.files import read_source
 from tests.conftest import findings_of
 
 Write = Callable[..., Path]

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from linkwatch.files import read_source
 from linkwatch.model import Role, Survey, Syntax
 from linkwatch.parse import parse_survey
+from linkwatch.sources.files import read_source
 
 
 def parse(path: Path) -> Survey:

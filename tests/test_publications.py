@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from linkwatch.publications import (
+from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.model.records.s2 import S2Record, S2Status
+from linkwatch.papers.publications import (
     Disagreement,
     Publication,
     Source,
@@ -19,9 +21,7 @@ from linkwatch.publications import (
     publication_years,
     s2_claim,
 )
-from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
-from linkwatch.records.s2 import S2Record, S2Status
-from linkwatch.venues import Track
+from linkwatch.papers.venues import Track
 
 ICLR = "International Conference on Learning Representations"
 EMNLP = "Conference on Empirical Methods in Natural Language Processing"

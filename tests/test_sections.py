@@ -8,7 +8,7 @@ from pathlib import Path
 
 from linkwatch import pipeline
 from linkwatch.model import Heading
-from linkwatch.sections import Sections
+from linkwatch.parse.sections import Sections
 from linkwatch.settings import Settings
 from tests.conftest import PROJECT
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from linkwatch.titles import Likeness, compare, display, normalise
+from linkwatch.papers.titles import Likeness, compare, display, normalise
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from linkwatch import track
-from linkwatch.github_issues import GitHubUnavailable, Policy
 from linkwatch.settings import Services
+from linkwatch.track import command as track
+from linkwatch.track.issues import GitHubUnavailable, Policy
 from tests.servers.github import BODY_LIMIT, FakeGitHub, rate_limited, status
 from tests.servers.threaded import serving
 

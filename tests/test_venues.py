@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from linkwatch.venues import Spelling, Track, parse_venue
+from linkwatch.papers.venues import Spelling, Track, parse_venue
 
 # (cell, [(canonical venue or None, year, track, spelling or None), ...])
 CASES = [

@@ -17,14 +17,14 @@ from typing import Any
 import click
 
 from linkwatch import __version__, pipeline
-from linkwatch import fix as fixes
 from linkwatch import gate as gating
-from linkwatch import track as tracking
-from linkwatch.inputs import find_inputs
+from linkwatch.fix import command as fixes
 from linkwatch.reporters import write_reports
 from linkwatch.reporters.read import read_report
+from linkwatch.reporters.terminal import no_entry_lines, summary_lines
 from linkwatch.settings import Settings, build_settings, load_config, parse_formats
-from linkwatch.summary import no_entry_lines, summary_lines
+from linkwatch.sources.inputs import find_inputs
+from linkwatch.track import command as tracking
 
 REPORT_FORMATS = ("html", "markdown")
 

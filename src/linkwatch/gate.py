@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linkwatch.model import Finding, Severity
+from linkwatch.model.report import Report
 from linkwatch.reporters.read import read_report
-from linkwatch.reporters.report import Report
 
 PERSISTING = "persisting"
 

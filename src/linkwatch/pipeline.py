@@ -12,17 +12,17 @@ from contextlib import contextmanager
 
 from linkwatch.checks import Context, run_checks, runnable
 from linkwatch.checks.links import local_target
-from linkwatch.files import read_source
 from linkwatch.model import Link, LinkOutcome, LinkStatus, Severity, SourceFile, Survey
+from linkwatch.model.records import Resolution
+from linkwatch.model.report import InputFile, LinkRow, NotRun, Report, now_utc
 from linkwatch.parse import parse_survey
+from linkwatch.parse.sections import with_sections
 from linkwatch.parse.slugs import anchor_matches
 from linkwatch.progress import Progress, progress_for
-from linkwatch.records import Resolution
 from linkwatch.reporters.baseline import compare
 from linkwatch.reporters.read import read_report
-from linkwatch.reporters.report import InputFile, LinkRow, NotRun, Report, now_utc
-from linkwatch.sections import with_sections
 from linkwatch.settings import Settings
+from linkwatch.sources.files import read_source
 
 _NOTHING_REACHED = "nothing could be verified: no host or service could be reached"
 
@@ -40,7 +40,7 @@ def run(settings: Settings, progress: Progress | None = None) -> Report:
         bar = progress or progress_for(settings.quiet, settings.progress)
         # Imported here: an offline run needs none of the network stack (aiohttp, the arxiv
         # package), which would cost it a third of its memory and start-up time.
-        from linkwatch.resolving import resolve
+        from linkwatch.resolvers.stage import resolve
 
         try:
             resolution = asyncio.run(resolve(survey, settings, bar))

@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from linkwatch.checks import Context, run_checks
-from linkwatch.files import read_source
 from linkwatch.model import Finding
+from linkwatch.model.records import Records
+from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.parse import parse_survey
-from linkwatch.records import Records
-from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.sources.files import read_source
 
 TABLE = "| Paper | Published in | Code |\n|---|---|---|\n"
 MAGICODER = "Magicoder: Empowering Code Generation with OSS-Instruct"

@@ -9,15 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from linkwatch.checks import Context, run_checks
-from linkwatch.files import read_source
-from linkwatch.identify import GithubOwner, GithubRepo, HfOwner, HfRepo
 from linkwatch.model import Finding, LinkOutcome, LinkStatus
+from linkwatch.model.records import Records
+from linkwatch.model.records.existence import Existence
+from linkwatch.model.records.github import GithubRecord
+from linkwatch.model.records.huggingface import HubRecord
+from linkwatch.model.records.web import WebRecord
+from linkwatch.papers.identify import GithubOwner, GithubRepo, HfOwner, HfRepo
 from linkwatch.parse import parse_survey
-from linkwatch.records import Records
-from linkwatch.records.existence import Existence
-from linkwatch.records.github import GithubRecord
-from linkwatch.records.huggingface import HubRecord
-from linkwatch.records.web import WebRecord
+from linkwatch.sources.files import read_source
 
 HEADER = "| Paper | Published in | Code |\n|---|---|---|\n"
 FOUND, MISSING, UNVERIFIED = Existence.FOUND, Existence.MISSING, Existence.UNVERIFIED

@@ -11,12 +11,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from linkwatch.checks import Context, run_checks
-from linkwatch.files import read_source
 from linkwatch.model import Finding
+from linkwatch.model.records import Records
+from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.model.records.s2 import S2Record, S2Status
 from linkwatch.parse import parse_survey
-from linkwatch.records import Records
-from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
-from linkwatch.records.s2 import S2Record, S2Status
+from linkwatch.sources.files import read_source
 
 TABLE = "| Paper | Published in | Code |\n|---|---|---|\n"
 ICLR = "International Conference on Learning Representations"

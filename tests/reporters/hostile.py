@@ -17,7 +17,7 @@ from linkwatch.model import (
     Severity,
     Syntax,
 )
-from linkwatch.reporters.report import InputFile, LinkRow, NotRun, Report
+from linkwatch.model.report import InputFile, LinkRow, NotRun, Report
 
 SCRIPT = '<script>document.title="pwned";alert("script")</script>'
 IMG = "<img src=x onerror=\"document.title='pwned';alert('img')\">"

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from linkwatch import pipeline
+from linkwatch.model.report import Report
 from linkwatch.reporters import github, markdown
 from linkwatch.reporters.baseline import compare
-from linkwatch.reporters.report import Report
 from linkwatch.settings import Settings
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -16,8 +16,8 @@ from playwright.sync_api import expect
 
 from linkwatch import pipeline
 from linkwatch.model import Link, LinkOutcome, LinkStatus, Role, Syntax
+from linkwatch.model.report import LinkRow, Report
 from linkwatch.reporters import html
-from linkwatch.reporters.report import LinkRow, Report
 from linkwatch.settings import Settings
 from tests.conftest import PROJECT
 from tests.reporters.conftest import Opened

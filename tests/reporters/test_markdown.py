@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from linkwatch.model.report import Compared
 from linkwatch.reporters import markdown
-from linkwatch.reporters.report import Compared
 from tests.reporters.hostile import hostile_report
 
 

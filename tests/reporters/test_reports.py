@@ -9,16 +9,16 @@ import json
 import pytest
 
 from linkwatch.checks import Context, run_checks
-from linkwatch.files import read_source
 from linkwatch.model import LinkOutcome, LinkStatus
+from linkwatch.model.report import InputFile, LinkRow, Report, from_json, to_json
 from linkwatch.parse import parse_survey
+from linkwatch.parse.sections import with_sections
 from linkwatch.reporters import FORMATS
 from linkwatch.reporters import json as json_report
 from linkwatch.reporters import markdown as markdown_report
 from linkwatch.reporters.json import schema_errors
-from linkwatch.reporters.report import InputFile, LinkRow, Report, from_json, to_json
-from linkwatch.sections import with_sections
 from linkwatch.settings import FORMATS as FORMAT_NAMES
+from linkwatch.sources.files import read_source
 from tests.conftest import PROJECT
 
 

@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from linkwatch.cache import Cache
-from linkwatch.client import Client, Limits
+from linkwatch.model.records.web import WebRecord
 from linkwatch.progress import NoProgress
-from linkwatch.records.web import WebRecord
 from linkwatch.resolvers.base import Resources
 from linkwatch.resolvers.web import WebResolver
 from linkwatch.settings import Settings
+from linkwatch.transport.cache import Cache
+from linkwatch.transport.client import Client, Limits
 
 FAST = Limits(timeout=1.0, retries=2, backoff=0.01)
 

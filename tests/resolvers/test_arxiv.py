@@ -14,17 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from linkwatch.cache import Cache
-from linkwatch.client import Client
-from linkwatch.files import read_source
+from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.parse import parse_survey
 from linkwatch.progress import NoProgress
-from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.resolvers.arxiv import ArxivResolver
 from linkwatch.resolvers.arxiv_api import ArxivApi
 from linkwatch.resolvers.base import Resources
-from linkwatch.resolving import resolve
+from linkwatch.resolvers.stage import resolve
 from linkwatch.settings import Services, Settings
+from linkwatch.sources.files import read_source
+from linkwatch.transport.cache import Cache
+from linkwatch.transport.client import Client
 from tests.conftest import CLOSED_S2_API, Arxiv, Web
 from tests.resolvers.conftest import FAST
 from tests.servers.arxiv import paper

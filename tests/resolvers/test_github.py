@@ -13,17 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from linkwatch.cache import Cache
-from linkwatch.client import Client
-from linkwatch.identify import GithubOwner, GithubRepo
 from linkwatch.model import LinkStatus
+from linkwatch.model.records.existence import Existence
+from linkwatch.model.records.github import GithubRecord, Key, github_key, new_url
+from linkwatch.papers.identify import GithubOwner, GithubRepo
 from linkwatch.progress import NoProgress
-from linkwatch.records.existence import Existence
-from linkwatch.records.github import GithubRecord, Key, github_key, new_url
 from linkwatch.resolvers.base import Resources
 from linkwatch.resolvers.github import GithubResolver, outcome_of
-from linkwatch.resolvers.github_graphql import build_query
+from linkwatch.resolvers.github.graphql import build_query
 from linkwatch.settings import Services, Settings
+from linkwatch.transport.cache import Cache
+from linkwatch.transport.client import Client
 from tests.conftest import GithubServers
 from tests.resolvers.conftest import FAST
 from tests.servers.github_repos import Repo, secondary_limit

@@ -11,12 +11,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from linkwatch.cache import Cache
-from linkwatch.client import Client
-from linkwatch.identify import HfOwner, HfRepo
 from linkwatch.model import LinkStatus
+from linkwatch.model.records.existence import Existence
+from linkwatch.papers.identify import HfOwner, HfRepo
 from linkwatch.progress import NoProgress
-from linkwatch.records.existence import Existence
 from linkwatch.resolvers.base import Resources
 from linkwatch.resolvers.huggingface import (
     HubRecord,
@@ -27,6 +25,8 @@ from linkwatch.resolvers.huggingface import (
     outcome_of,
 )
 from linkwatch.settings import Services, Settings
+from linkwatch.transport.cache import Cache
+from linkwatch.transport.client import Client
 from tests.resolvers.conftest import FAST
 from tests.servers.huggingface import FakeHub, HubRepo, too_many_requests
 from tests.servers.loopback import LoopbackServer

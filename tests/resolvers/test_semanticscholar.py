@@ -11,15 +11,15 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from linkwatch.cache import Cache
-from linkwatch.client import Client
-from linkwatch.files import read_source
+from linkwatch.model.records.s2 import S2Record, S2Status
 from linkwatch.parse import parse_survey
 from linkwatch.progress import NoProgress
-from linkwatch.records.s2 import S2Record, S2Status
 from linkwatch.resolvers.base import Resources
 from linkwatch.resolvers.semanticscholar import FIELDS, SemanticScholarResolver
 from linkwatch.settings import Services, Settings
+from linkwatch.sources.files import read_source
+from linkwatch.transport.cache import Cache
+from linkwatch.transport.client import Client
 from tests.conftest import CLOSED_S2_API, S2
 from tests.resolvers.conftest import FAST
 from tests.servers.semanticscholar import load_papers, s2_paper

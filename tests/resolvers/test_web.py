@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from linkwatch.cache import Cache
-from linkwatch.client import Limits
 from linkwatch.model import LinkStatus
 from linkwatch.settings import Settings
+from linkwatch.transport.cache import Cache
+from linkwatch.transport.client import Limits
 from tests.conftest import Web
 from tests.resolvers.conftest import FAST, ResolveWeb, outcome
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from linkwatch.checks import entries, links, papers, repos, syntax, titles, venues
+from linkwatch.checks import arxiv, entries, links, repos, syntax, titles, venues
 from linkwatch.checks.base import Check, Context
 from linkwatch.model import Finding, Problem, Severity
 
@@ -21,8 +21,8 @@ REGISTRY: tuple[Check, ...] = (
     Check("placeholder-link", E, syntax.placeholder_link),
     Check("table-malformed", W, syntax.table_malformed),
     Check("broken-anchor", E, syntax.broken_anchor),
-    Check("versioned-arxiv-link", N, papers.versioned_arxiv_link),
-    Check("year-mismatch", W, papers.year_mismatch),
+    Check("versioned-arxiv-link", N, arxiv.versioned_arxiv_link),
+    Check("year-mismatch", W, arxiv.year_mismatch),
     Check("insecure-link", N, links.insecure_link),
     Check("broken-link", E, links.missing_file),
     Check("broken-link", E, links.broken_link, needs="web"),
@@ -30,9 +30,9 @@ REGISTRY: tuple[Check, ...] = (
     Check("redirect", N, links.redirect, needs="web"),
     Check("rate-limited", N, links.rate_limited, needs="web"),
     Check("unverified", N, links.unverified, needs="web"),
-    Check("arxiv-not-found", E, papers.arxiv_not_found, needs="arxiv"),
-    Check("arxiv-withdrawn", N, papers.arxiv_withdrawn, needs="arxiv"),
-    Check("unverified", N, papers.arxiv_unverified, needs="arxiv"),
+    Check("arxiv-not-found", E, arxiv.arxiv_not_found, needs="arxiv"),
+    Check("arxiv-withdrawn", N, arxiv.arxiv_withdrawn, needs="arxiv"),
+    Check("unverified", N, arxiv.arxiv_unverified, needs="arxiv"),
     Check("title-typo", W, titles.title_typo, needs="arxiv"),
     Check("title-case", N, titles.title_case, needs="arxiv"),
     Check("title-mismatch", W, titles.title_mismatch, needs="arxiv"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linkwatch.model import Cell, Fix, Link, Problem, Severity, Survey
-from linkwatch.records import Records
+from linkwatch.model.records import Records
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,10 +13,10 @@ from itertools import pairwise
 
 from linkwatch.checks.base import Context
 from linkwatch.checks.venues import known_publication, lists_publication
-from linkwatch.identify import is_paper_url
 from linkwatch.model import Entry, Problem
-from linkwatch.publications import Publication
-from linkwatch.venues import parse_venue
+from linkwatch.papers.identify import is_paper_url
+from linkwatch.papers.publications import Publication
+from linkwatch.papers.venues import parse_venue
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 

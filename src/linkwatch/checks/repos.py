@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 from linkwatch.checks.base import Context, about_link, replacing_url
 from linkwatch.model import Fix, Link, LinkStatus, Problem
-from linkwatch.records.existence import Existence
-from linkwatch.records.github import GithubRecord, github_key, new_url
-from linkwatch.records.huggingface import HubRecord, hub_key, hub_new_url
+from linkwatch.model.records.existence import Existence
+from linkwatch.model.records.github import GithubRecord, github_key, new_url
+from linkwatch.model.records.huggingface import HubRecord, hub_key, hub_new_url
 
 _GATES = {
     "auto": "access is granted on request",

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from linkwatch.checks.base import Context, fix_in_cell
 from linkwatch.model import Entry, Fix, Problem
-from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
-from linkwatch.titles import Comparison, Likeness, compare, display, has_math
+from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.papers.titles import Comparison, Likeness, compare, display, has_math
 
 
 @dataclass(frozen=True, slots=True)

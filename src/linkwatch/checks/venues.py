@@ -10,9 +10,9 @@ from dataclasses import replace
 
 from linkwatch.checks.base import Context, fix_in_cell
 from linkwatch.model import Entry, Fix, Problem
-from linkwatch.publications import Disagreement, Publication, Source, publication_of
-from linkwatch.titles import Likeness, compare
-from linkwatch.venues import Spelling, Track, VenueMention, parse_venue
+from linkwatch.papers.publications import Disagreement, Publication, Source, publication_of
+from linkwatch.papers.titles import Likeness, compare
+from linkwatch.papers.venues import Spelling, Track, VenueMention, parse_venue
 
 
 def venue_format(context: Context) -> Iterator[Problem]:

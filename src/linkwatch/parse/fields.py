@@ -11,13 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from linkwatch.dates import is_date
-from linkwatch.identify import HfRepo, identify, is_paper_url, is_repository_url
 from linkwatch.model import Cell, Link, Role, Span, Syntax
+from linkwatch.papers.dates import is_date
+from linkwatch.papers.identify import HfRepo, identify, is_paper_url, is_repository_url
+from linkwatch.papers.venues import Spelling, parse_venue
 from linkwatch.parse.badges import badge_repo, badge_text, is_badge
 from linkwatch.parse.inline import Runs
 from linkwatch.parse.tables import Column
-from linkwatch.venues import Spelling, parse_venue
 
 # Link words that name the kind of link, not the paper: '[paper]', '[[pdf]]', 'arXiv', 'Code'.
 _GENERIC = re.compile(

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from linkwatch.identify import host_of
 from linkwatch.model import Link, Role, Syntax
+from linkwatch.papers.identify import host_of
 from linkwatch.parse.fields import (
     Fields,
     Locate,

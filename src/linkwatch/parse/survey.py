@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
 
-from linkwatch.identify import arxiv_ref
 from linkwatch.model import (
     Cell,
     Entry,
@@ -27,6 +26,7 @@ from linkwatch.model import (
     Syntax,
     TableDefect,
 )
+from linkwatch.papers.identify import arxiv_ref
 from linkwatch.parse.autolinks import find_bare_urls
 from linkwatch.parse.fields import (
     Fields,

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from linkwatch.files import write_atomic
+from linkwatch.model.report import Report
 from linkwatch.reporters import github, html, json, markdown
-from linkwatch.reporters.report import Report
+from linkwatch.sources.files import write_atomic
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from linkwatch.reporters.report import Compared, Report
+from linkwatch.model.report import Compared, Report
 
 NEW = "new"
 PERSISTING = "persisting"

@@ -8,7 +8,7 @@ The escaping is the one of @actions/core (`escapeData`, `escapeProperty` in comm
 from __future__ import annotations
 
 from linkwatch.model import Finding, Severity
-from linkwatch.reporters.report import Report
+from linkwatch.model.report import Report
 from linkwatch.reporters.view import is_new, web_url
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

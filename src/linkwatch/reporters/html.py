@@ -18,8 +18,8 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from linkwatch.model.report import Report
 from linkwatch.reporters.html_view import PAGE, page
-from linkwatch.reporters.report import Report
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from linkwatch.model import Finding, LinkStatus, Severity
+from linkwatch.model.report import LinkRow, Report
 from linkwatch.reporters.diff import Segment, word_diff
-from linkwatch.reporters.report import LinkRow, Report
 from linkwatch.reporters.view import (
     by_kind,
     by_section,

@@ -13,7 +13,7 @@ from typing import Any
 import fastjsonschema
 from jsonschema import Draft202012Validator
 
-from linkwatch.reporters.report import Report, to_json
+from linkwatch.model.report import Report, to_json
 
 
 def render(report: Report) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from linkwatch.model import Finding, Severity
-from linkwatch.reporters.report import Report
+from linkwatch.model.report import Report
 from linkwatch.reporters.view import by_kind, line_url, split_new, web_url
 
 GITHUB_COMMENT_LIMIT = 65_536

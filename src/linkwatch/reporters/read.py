@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from linkwatch.errors import BadInput
+from linkwatch.model.report import SCHEMA_VERSION, Report, from_json
 from linkwatch.reporters.json import schema_errors
-from linkwatch.reporters.report import SCHEMA_VERSION, Report, from_json
 
 _LONGEST_REASON = 200
 

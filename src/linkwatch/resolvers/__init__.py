@@ -1,4 +1,4 @@
 """
 Resolvers: one per service, each asked for all of its identifiers at once (the list of them,
-and the stage that runs them, is in linkwatch/resolving.py).
+and the stage that runs them, is in stage.py).
 """

@@ -16,12 +16,12 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 
-from linkwatch.identify import ARXIV_HOSTS, arxiv_ref, parse_arxiv_id, split_url
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
-from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.papers.identify import ARXIV_HOSTS, arxiv_ref, parse_arxiv_id, split_url
+from linkwatch.papers.titles import differs_beyond_case
 from linkwatch.resolvers.arxiv_api import ArxivApi, Batch
 from linkwatch.resolvers.base import Resolver, Resources
-from linkwatch.titles import differs_beyond_case
 
 NAMESPACE = "arxiv"
 _PATHS = ("/abs/", "/pdf/", "/html/", "/format/")

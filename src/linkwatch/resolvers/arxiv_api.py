@@ -21,9 +21,9 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import NewConnectionError
 
-from linkwatch.failures import TRANSIENT_STATUSES
-from linkwatch.identify import host_of
+from linkwatch.papers.identify import host_of
 from linkwatch.settings import Settings
+from linkwatch.transport.failures import TRANSIENT_STATUSES
 
 # The package logs every page and retry at INFO and a malformed feed at WARNING; linkwatch
 # reports through its own notes instead.

@@ -13,11 +13,11 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from linkwatch.cache import Cache
-from linkwatch.client import Client
 from linkwatch.model import LinkOutcome, Survey
 from linkwatch.progress import Progress
 from linkwatch.settings import Settings
+from linkwatch.transport.cache import Cache
+from linkwatch.transport.client import Client
 
 K = TypeVar("K")
 R = TypeVar("R")

@@ -16,13 +16,13 @@ from collections.abc import Collection, Mapping
 from dataclasses import replace
 from urllib.parse import quote
 
-from linkwatch.client import Answer, Token
-from linkwatch.failures import Failure
-from linkwatch.identify import HfOwner, HfRepo
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
-from linkwatch.records.existence import Existence, answered, unsettled_outcome
-from linkwatch.records.huggingface import HubRecord, Key, hub_key, hub_new_url
+from linkwatch.model.records.existence import Existence, answered, unsettled_outcome
+from linkwatch.model.records.huggingface import HubRecord, Key, hub_key, hub_new_url
+from linkwatch.papers.identify import HfOwner, HfRepo
 from linkwatch.resolvers.base import Resolver, Resources, is_excluded
+from linkwatch.transport.client import Answer, Token
+from linkwatch.transport.failures import Failure
 
 NAMESPACE = "huggingface"
 _API = {"model": "models", "dataset": "datasets", "space": "spaces"}

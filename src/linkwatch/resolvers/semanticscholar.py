@@ -17,13 +17,13 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from linkwatch.client import Answer
-from linkwatch.failures import Failure
-from linkwatch.identify import ArxivRef
 from linkwatch.model import Survey
-from linkwatch.records.s2 import S2Record, S2Status
+from linkwatch.model.records.s2 import S2Record, S2Status
+from linkwatch.papers.identify import ArxivRef
 from linkwatch.resolvers.base import Resolver, Resources
 from linkwatch.settings import HostRule
+from linkwatch.transport.client import Answer
+from linkwatch.transport.failures import Failure
 
 NAMESPACE = "s2"
 BATCH_SIZE = 500

@@ -16,12 +16,12 @@ from dataclasses import replace
 from itertools import pairwise
 from urllib.parse import urljoin
 
-from linkwatch.client import Answer
-from linkwatch.failures import CONNECTION_KINDS, Failure, FailureKind
-from linkwatch.identify import host_of, split_url
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
-from linkwatch.records.web import Hop, WebRecord
+from linkwatch.model.records.web import Hop, WebRecord
+from linkwatch.papers.identify import host_of, split_url
 from linkwatch.resolvers.base import Resolver, Resources
+from linkwatch.transport.client import Answer
+from linkwatch.transport.failures import CONNECTION_KINDS, Failure, FailureKind
 
 _PERMANENT = frozenset({301, 308})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from linkwatch.model import Finding, Severity
-from linkwatch.reporters.report import Report
+from linkwatch.model.report import Report
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _SHOWN_BY_DEFAULT = 15

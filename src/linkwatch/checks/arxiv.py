@@ -12,12 +12,12 @@ from datetime import date, datetime, timedelta
 
 from linkwatch.checks.base import Context, about_link, fix_in_cell, replacing_url
 from linkwatch.checks.venues import rewrites
-from linkwatch.dates import parse_date
-from linkwatch.identify import ArxivRef, arxiv_ref
 from linkwatch.model import Entry, Link, Problem
-from linkwatch.publications import publication_years
-from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
-from linkwatch.venues import VenueMention, parse_venue
+from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.papers.dates import parse_date
+from linkwatch.papers.identify import ArxivRef, arxiv_ref
+from linkwatch.papers.publications import publication_years
+from linkwatch.papers.venues import VenueMention, parse_venue
 
 _WITHDRAWN = re.compile(r"\bwithdrawn\b", re.IGNORECASE)
 

@@ -14,10 +14,9 @@ import asyncio
 from collections.abc import Collection, Mapping
 from dataclasses import replace
 
-from linkwatch.identify import GithubRepo
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
-from linkwatch.records.existence import Existence, answered, unsettled_outcome
-from linkwatch.records.github import (
+from linkwatch.model.records.existence import Existence, answered, unsettled_outcome
+from linkwatch.model.records.github import (
     NAMESPACE,
     GithubRecord,
     Key,
@@ -27,9 +26,10 @@ from linkwatch.records.github import (
     subject_id,
     subject_of,
 )
+from linkwatch.papers.identify import GithubRepo
 from linkwatch.resolvers.base import Resolver, Resources, is_excluded
-from linkwatch.resolvers.github_graphql import GraphqlBatches
-from linkwatch.resolvers.github_rest import RestWalk
+from linkwatch.resolvers.github.graphql import GraphqlBatches
+from linkwatch.resolvers.github.rest import RestWalk
 from linkwatch.resolvers.web import WebResolver
 from linkwatch.settings import HostRule
 

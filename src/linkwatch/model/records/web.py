@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linkwatch.failures import FailureKind
 from linkwatch.model import LinkOutcome, LinkStatus
+from linkwatch.transport.failures import FailureKind
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linkwatch.identify import GithubOwner, GithubRepo, identify
-from linkwatch.records.existence import Existence, renamed
-from linkwatch.records.web import WebRecord
+from linkwatch.model.records.existence import Existence, renamed
+from linkwatch.model.records.web import WebRecord
+from linkwatch.papers.identify import GithubOwner, GithubRepo, identify
 
 NAMESPACE = "github"
 Key = GithubRepo | GithubOwner

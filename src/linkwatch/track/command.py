@@ -15,12 +15,12 @@ from pathlib import Path
 import aiohttp
 
 from linkwatch.errors import BadInput
-from linkwatch.github_issues import Issue, IssuesClient, Policy
 from linkwatch.model import Finding
+from linkwatch.model.report import Report
 from linkwatch.reporters import markdown
 from linkwatch.reporters.read import read_report
-from linkwatch.reporters.report import Report
 from linkwatch.settings import Services
+from linkwatch.track.issues import Issue, IssuesClient, Policy
 
 BODY_LIMIT = markdown.GITHUB_COMMENT_LIMIT  # issue bodies and comments share the 65,536 limit
 _MARGIN = 1_000  # GitHub may count some characters (emoji) as two

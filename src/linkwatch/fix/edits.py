@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from linkwatch.compose import Piece, apart, applied, clash, pieces, span
 from linkwatch.errors import BadInput
+from linkwatch.fix.compose import Piece, apart, applied, clash, pieces, span
 from linkwatch.model import Fix
 
 _BOM = "\ufeff"
@@ -73,7 +73,7 @@ class Edit:
         return self.start, self.end
 
     def pieces(self) -> list[Piece]:
-        """The smallest replacements this edit makes (linkwatch.compose)."""
+        """The smallest replacements this edit makes (linkwatch.fix.compose)."""
         return pieces(self.start, self.old, self.new)
 
 
@@ -179,7 +179,7 @@ def unapplied(text: Text, fixes: Sequence[tuple[str, Fix]]) -> tuple[Text, list[
 
 def _revert_line(line: str, group: list[tuple[str, Fix]]) -> tuple[str, list[tuple[str, Fix]]]:
     """The line before `group`'s fixes were made, and the fixes that were: a fix is made when
-    all its pieces (linkwatch.compose) are, so composed fixes are told apart too."""
+    all its pieces (linkwatch.fix.compose) are, so composed fixes are told apart too."""
     line, made = _revert_loose(line, [(kind, fix) for kind, fix in group if fix.column is None])
     placed = [(kind, fix) for kind, fix in group if fix.column is not None]
     there = _made_pieces(line, {piece for _, fix in placed for piece in _pieces(fix)})

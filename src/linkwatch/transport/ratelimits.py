@@ -15,7 +15,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from linkwatch.failures import retry_after_seconds
+from linkwatch.transport.failures import retry_after_seconds
 
 _SECONDARY_WAIT = 60.0
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linkwatch.model import LinkOutcome
-from linkwatch.records.arxiv import ArxivRecord
-from linkwatch.records.github import GithubRecord
-from linkwatch.records.huggingface import HubRecord
-from linkwatch.records.s2 import S2Record
-from linkwatch.records.web import WebRecord
+from linkwatch.model.records.arxiv import ArxivRecord
+from linkwatch.model.records.github import GithubRecord
+from linkwatch.model.records.huggingface import HubRecord
+from linkwatch.model.records.s2 import S2Record
+from linkwatch.model.records.web import WebRecord
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from linkwatch.records.arxiv import ArxivRecord, ArxivStatus
-from linkwatch.records.s2 import S2Record, S2Status
-from linkwatch.venues import Spelling, Track, Venue, VenueMention, known_venues, parse_venue
+from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.model.records.s2 import S2Record, S2Status
+from linkwatch.papers.venues import Spelling, Track, Venue, VenueMention, known_venues, parse_venue
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _PARTS = re.compile(r"[;\n]")

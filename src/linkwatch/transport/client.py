@@ -28,8 +28,8 @@ from multidict import CIMultiDict, CIMultiDictProxy
 from tenacity import AsyncRetrying, RetryCallState, wait_random_exponential
 
 from linkwatch import __version__
-from linkwatch.failures import Failure, FailureKind, is_transient, retry_after_seconds
 from linkwatch.settings import HostRule
+from linkwatch.transport.failures import Failure, FailureKind, is_transient, retry_after_seconds
 
 USER_AGENT = f"linkwatch/{__version__} (+https://github.com/linkwatch/linkwatch)"
 MAX_REDIRECTS = 10

@@ -11,12 +11,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from linkwatch.cache import Cache
-from linkwatch.client import Client, Limits
 from linkwatch.errors import BadInput
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
+from linkwatch.model.records import Records, Resolution
 from linkwatch.progress import Progress
-from linkwatch.records import Records, Resolution
 from linkwatch.resolvers.arxiv import ArxivResolver
 from linkwatch.resolvers.base import Resolver, Resources
 from linkwatch.resolvers.github import GithubResolver
@@ -24,6 +22,8 @@ from linkwatch.resolvers.huggingface import HuggingFaceResolver
 from linkwatch.resolvers.semanticscholar import SemanticScholarResolver
 from linkwatch.resolvers.web import WebResolver
 from linkwatch.settings import Settings
+from linkwatch.transport.cache import Cache
+from linkwatch.transport.client import Client, Limits
 
 # The API resolvers; the web prober takes every link none of them claims.
 API_RESOLVERS: tuple[type[Resolver[Any, Any]], ...] = (

@@ -13,12 +13,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from linkwatch.client import Answer, Token
-from linkwatch.failures import Failure
-from linkwatch.identify import GithubRepo
-from linkwatch.ratelimits import RateLimit, rate_limit_wait, reset_phrase
-from linkwatch.records.existence import Existence
-from linkwatch.records.github import (
+from linkwatch.model.records.existence import Existence
+from linkwatch.model.records.github import (
     NAMESPACE,
     GithubRecord,
     Key,
@@ -27,7 +23,11 @@ from linkwatch.records.github import (
     subject_id,
     unverified,
 )
+from linkwatch.papers.identify import GithubRepo
 from linkwatch.resolvers.base import Resources
+from linkwatch.transport.client import Answer, Token
+from linkwatch.transport.failures import Failure
+from linkwatch.transport.ratelimits import RateLimit, rate_limit_wait, reset_phrase
 
 BATCH = 100
 """Repositories and owners per query. Scalar fields of aliased lookups request no connection,

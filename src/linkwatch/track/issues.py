@@ -16,7 +16,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, sto
 
 from linkwatch import __version__
 from linkwatch.errors import LinkwatchError, ServicesUnreachable
-from linkwatch.ratelimits import rate_limit_wait
+from linkwatch.transport.ratelimits import rate_limit_wait
 
 # https://docs.github.com/rest/about-the-rest-api/api-versions
 API_VERSION = "2022-11-28"

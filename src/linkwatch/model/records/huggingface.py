@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linkwatch.identify import HfOwner, HfRepo, identify
-from linkwatch.records.existence import Existence, renamed
+from linkwatch.model.records.existence import Existence, renamed
+from linkwatch.papers.identify import HfOwner, HfRepo, identify
 
 Key = HfRepo | HfOwner
 _REPO_PART = re.compile(

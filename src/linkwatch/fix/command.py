@@ -12,14 +12,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from linkwatch import pipeline
-from linkwatch.diff import unified_diff
-from linkwatch.edits import Edit, Text, apply, checked, order, place, unapplied
 from linkwatch.errors import BadInput
-from linkwatch.files import read_bytes, write_atomic
+from linkwatch.fix.edits import Edit, Text, apply, checked, order, place, unapplied
+from linkwatch.fix.patch import unified_diff
 from linkwatch.model import Finding, Fix
+from linkwatch.model.report import Report
 from linkwatch.reporters.read import read_report
-from linkwatch.reporters.report import Report
 from linkwatch.settings import Settings
+from linkwatch.sources.files import read_bytes, write_atomic
 
 Echo = Callable[[str], None]
 

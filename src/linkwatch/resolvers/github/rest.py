@@ -13,13 +13,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote, urljoin
 
-from linkwatch.client import Answer
-from linkwatch.failures import CONNECTION_KINDS, Failure
-from linkwatch.github_issues import API_VERSION
-from linkwatch.identify import GithubRepo
-from linkwatch.ratelimits import RateLimit, rate_limit_wait, reset_phrase
-from linkwatch.records.existence import Existence
-from linkwatch.records.github import (
+from linkwatch.model.records.existence import Existence
+from linkwatch.model.records.github import (
     NAMESPACE,
     GithubRecord,
     Key,
@@ -28,7 +23,12 @@ from linkwatch.records.github import (
     subject_id,
     unverified,
 )
+from linkwatch.papers.identify import GithubRepo
 from linkwatch.resolvers.base import Resources
+from linkwatch.track.issues import API_VERSION
+from linkwatch.transport.client import Answer
+from linkwatch.transport.failures import CONNECTION_KINDS, Failure
+from linkwatch.transport.ratelimits import RateLimit, rate_limit_wait, reset_phrase
 
 _HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": API_VERSION}
 _MOVED = frozenset({301, 302, 307, 308})

@@ -1,0 +1,3 @@
+"""
+`linkwatch track`: the tracking issue's life, through GitHub's issues API.
+"""
