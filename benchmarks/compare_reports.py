@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -49,7 +50,8 @@ def snapshot(out: Path) -> None:
         surveys += [work / f"{name}.md" for name in generated]
         for survey in surveys:
             name = _name(survey)
-            _write(out / f"offline-{name}.json", _check(survey, work / name, os.environ))
+            report = _check(survey, work / name, os.environ, "--offline")
+            _write(out / f"offline-{name}.json", report)
             print(f"offline {name}")
         _write(out / "online-survey.json", _online(work / "online"))
         print("online survey.md")
@@ -116,7 +118,7 @@ def compare(before: Path, after: Path) -> int:
             print(f"{name}: only in {'after' if b.exists() else 'before'}")
             differing += 1
             continue
-        old, new = json.loads(a.read_text()), json.loads(b.read_text())
+        old, new = _load(a), _load(b)
         if old == new:
             continue
         differing += 1
@@ -135,6 +137,12 @@ def compare(before: Path, after: Path) -> int:
                 print(f"  {key}: {old.get(key)!r} -> {new.get(key)!r}")
     print(f"{len(names)} reports, {len(names) - differing} identical, {differing} differ")
     return 1 if differing else 0
+
+
+def _load(path: Path) -> dict:
+    """A snapshot with the run's scratch folder (where generated surveys live) named alike."""
+    scratch = re.escape(tempfile.gettempdir()) + r"/tmp[\w-]+/"
+    return json.loads(re.sub(scratch, "$WORK/", path.read_text(encoding="utf-8")))
 
 
 def _items(values: list) -> set[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from linkwatch.papers.identify import (
+from linkwatch.model.targets import (
     ArxivRef,
     GithubOwner,
     GithubRepo,

@@ -16,15 +16,12 @@ from typing import Any
 
 import click
 
-from linkwatch import __version__, pipeline
-from linkwatch import gate as gating
-from linkwatch.fix import command as fixes
-from linkwatch.reporters import write_reports
-from linkwatch.reporters.read import read_report
-from linkwatch.reporters.terminal import no_entry_lines, summary_lines
+from linkwatch import __version__
 from linkwatch.settings import Settings, build_settings, load_config, parse_formats
 from linkwatch.sources.inputs import find_inputs
-from linkwatch.track import command as tracking
+
+# The stages (aiohttp, the resolvers, the checks) are imported by the command that runs them,
+# so `linkwatch --help` starts in a fraction of the time.
 
 REPORT_FORMATS = ("html", "markdown")
 
@@ -119,18 +116,11 @@ def check(paths: tuple[Path, ...], config_path: Path | None, **options: Any) -> 
     or does not ignore; no .git, node_modules or virtualenv) or a quoted glob ('docs/**/*.md').
     Default: survey.md, else README.md.
     """
+    from linkwatch import pipeline
+
     settings = _settings(paths, config_path, options)
     settings = replace(settings, files=find_inputs(settings.files))
-    report = pipeline.run(settings)
-    written = write_reports(report, settings.formats, settings.output_dir, click.echo)
-    for line in summary_lines(report, written, settings.verbose, settings.quiet):
-        click.echo(line, err="github" in settings.formats)
-    for line in no_entry_lines(report, settings.fail_if_empty):
-        click.echo(line, err=True)
-    if report.could_not_run:
-        click.echo(f"linkwatch: {report.could_not_run}", err=True)
-    code = pipeline.exit_code(report, settings.fail_on)
-    return 1 if code == 0 and settings.fail_if_empty and not report.entries else code
+    return pipeline.check(settings, click.echo)
 
 
 @cli.command(name="report")
@@ -150,6 +140,9 @@ def check(paths: tuple[Path, ...], config_path: Path | None, **options: Any) -> 
 )
 def report_command(report_path: Path, formats: tuple[str, ...], output_dir: Path | None) -> None:
     """Re-render the JSON report REPORT.json in other formats, from the JSON alone."""
+    from linkwatch.reporters import write_reports
+    from linkwatch.reporters.read import read_report
+
     names = parse_formats(list(formats)) if formats else REPORT_FORMATS
     report = read_report(report_path)
     written = write_reports(report, names, output_dir or report_path.parent, click.echo)
@@ -175,6 +168,8 @@ def fix(
 ) -> int:
     """Show the fixes for PATH (default survey.md, else README.md) as a diff; --write applies
     them."""
+    from linkwatch.fix import command as fixes
+
     path = path or find_inputs(())[0]
     request = fixes.Request(
         path,
@@ -201,6 +196,8 @@ def fix(
 def track(repo: str | None, label: str, report_path: Path | None) -> int:
     """Keep one GitHub issue current with the report (GITHUB_TOKEN, GITHUB_API_URL)."""
     settings = _settings((), None, {})
+    from linkwatch.track import command as tracking
+
     request = tracking.Request(
         repo or os.environ.get("GITHUB_REPOSITORY", ""),
         label,
@@ -229,6 +226,8 @@ def track(repo: str | None, label: str, report_path: Path | None) -> int:
 def gate(report_path: Path | None, fail_on: str, new_only: bool) -> int:
     """Judge REPORT (default reports/linkwatch.json): counts as KEY=VALUE, exit 1 at --fail-on."""
     path = report_path or _settings((), None, {}).output_dir / "linkwatch.json"
+    from linkwatch import gate as gating
+
     verdict, line = gating.run(path, fail_on, new_only)
     click.echo(verdict.outputs(), nl=False)
     click.echo(line, err=True)

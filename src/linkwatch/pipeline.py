@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from linkwatch.checks import Context, run_checks, runnable
@@ -19,8 +19,10 @@ from linkwatch.parse import parse_survey
 from linkwatch.parse.sections import with_sections
 from linkwatch.parse.slugs import anchor_matches
 from linkwatch.progress import Progress, progress_for
+from linkwatch.reporters import write_reports
 from linkwatch.reporters.baseline import compare
 from linkwatch.reporters.read import read_report
+from linkwatch.reporters.terminal import no_entry_lines, summary_lines
 from linkwatch.settings import Settings
 from linkwatch.sources.files import read_source
 
@@ -128,6 +130,20 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def check(settings: Settings, echo: Callable[..., None]) -> int:
+    """`linkwatch check`: run, write the reports, print the summary; the exit code."""
+    report = run(settings)
+    written = write_reports(report, settings.formats, settings.output_dir, echo)
+    for line in summary_lines(report, written, settings.verbose, settings.quiet):
+        echo(line, err="github" in settings.formats)
+    for line in no_entry_lines(report, settings.fail_if_empty):
+        echo(line, err=True)
+    if report.could_not_run:
+        echo(f"linkwatch: {report.could_not_run}", err=True)
+    code = exit_code(report, settings.fail_on)
+    return 1 if code == 0 and settings.fail_if_empty and not report.entries else code
 
 
 def exit_code(report: Report, fail_on: str) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 
 from linkwatch.errors import BadInput
 from linkwatch.model import Severity
+from linkwatch.model.kinds import KINDS
 
 FORMATS = ("json", "html", "markdown", "github")
 DEFAULT_FORMATS = ("json", "html", "markdown")
@@ -303,7 +304,6 @@ def _compiled(pattern: str, option: str) -> str:
 
 
 def parse_severities(table: Mapping[str, Any]) -> dict[str, Severity]:
-    from linkwatch.checks import KINDS  # the registry knows the kinds
 
     result = {}
     for kind, level in table.items():

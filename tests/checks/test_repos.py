@@ -15,7 +15,7 @@ from linkwatch.model.records.existence import Existence
 from linkwatch.model.records.github import GithubRecord
 from linkwatch.model.records.huggingface import HubRecord
 from linkwatch.model.records.web import WebRecord
-from linkwatch.papers.identify import GithubOwner, GithubRepo, HfOwner, HfRepo
+from linkwatch.model.targets import GithubOwner, GithubRepo, HfOwner, HfRepo
 from linkwatch.parse import parse_survey
 from linkwatch.sources.files import read_source
 

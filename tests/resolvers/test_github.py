@@ -16,7 +16,7 @@ import pytest
 from linkwatch.model import LinkStatus
 from linkwatch.model.records.existence import Existence
 from linkwatch.model.records.github import GithubRecord, Key, github_key, new_url
-from linkwatch.papers.identify import GithubOwner, GithubRepo
+from linkwatch.model.targets import GithubOwner, GithubRepo
 from linkwatch.progress import NoProgress
 from linkwatch.resolvers.base import Resources
 from linkwatch.resolvers.github import GithubResolver, outcome_of

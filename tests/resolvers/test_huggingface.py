@@ -13,7 +13,7 @@ import pytest
 
 from linkwatch.model import LinkStatus
 from linkwatch.model.records.existence import Existence
-from linkwatch.papers.identify import HfOwner, HfRepo
+from linkwatch.model.targets import HfOwner, HfRepo
 from linkwatch.progress import NoProgress
 from linkwatch.resolvers.base import Resources
 from linkwatch.resolvers.huggingface import (

@@ -1,5 +1,6 @@
 """
-The registry of checks: one row per finding kind, with its default severity and what it needs.
+The registry of checks: one row per check, with the kind it reports (default severities are
+the contract's, in model/kinds.py) and what it needs.
 
 Adding a check means writing one function in the module of its family and one row here.
 """
@@ -12,49 +13,48 @@ from collections.abc import Iterable, Mapping
 from linkwatch.checks import arxiv, entries, links, repos, syntax, titles, venues
 from linkwatch.checks.base import Check, Context
 from linkwatch.model import Finding, Problem, Severity
-
-E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a notice
+from linkwatch.model.kinds import KINDS
 
 REGISTRY: tuple[Check, ...] = (
-    Check("empty-entry", E, syntax.empty_entry),
-    Check("malformed-url", E, syntax.malformed_url),
-    Check("placeholder-link", E, syntax.placeholder_link),
-    Check("table-malformed", W, syntax.table_malformed),
-    Check("broken-anchor", E, syntax.broken_anchor),
-    Check("versioned-arxiv-link", N, arxiv.versioned_arxiv_link),
-    Check("year-mismatch", W, arxiv.year_mismatch),
-    Check("insecure-link", N, links.insecure_link),
-    Check("broken-link", E, links.missing_file),
-    Check("broken-link", E, links.broken_link, needs="web"),
-    Check("timeout", W, links.timeout, needs="web"),
-    Check("redirect", N, links.redirect, needs="web"),
-    Check("rate-limited", N, links.rate_limited, needs="web"),
-    Check("unverified", N, links.unverified, needs="web"),
-    Check("arxiv-not-found", E, arxiv.arxiv_not_found, needs="arxiv"),
-    Check("arxiv-withdrawn", N, arxiv.arxiv_withdrawn, needs="arxiv"),
-    Check("unverified", N, arxiv.arxiv_unverified, needs="arxiv"),
-    Check("title-typo", W, titles.title_typo, needs="arxiv"),
-    Check("title-case", N, titles.title_case, needs="arxiv"),
-    Check("title-mismatch", W, titles.title_mismatch, needs="arxiv"),
-    Check("venue-format", N, venues.venue_format),
-    Check("venue-outdated", W, venues.venue_outdated, needs="s2"),
-    Check("venue-mismatch", W, venues.venue_mismatch, needs="s2"),
-    Check("unverified", N, venues.venue_unverified, needs="s2"),
-    Check("duplicate-entry", W, entries.duplicate_entry),
-    Check("inconsistent-entry", W, entries.inconsistent_entry),
-    Check("code-link-not-code", N, entries.code_link_not_code),
-    Check("repo-not-found", E, repos.repo_not_found, needs="github"),
-    Check("repo-moved", W, repos.repo_moved, needs="github"),
-    Check("repo-archived", N, repos.repo_archived, needs="github"),
-    Check("broken-link", E, repos.repo_path_missing, needs="github"),
-    Check("unverified", N, repos.repo_unverified, needs="github"),
-    Check("hf-not-found", E, repos.hf_not_found, needs="huggingface"),
-    Check("hf-gated", N, repos.hf_gated, needs="huggingface"),
-    Check("redirect", N, repos.hf_moved, needs="huggingface"),
-    Check("unverified", N, repos.hf_unverified, needs="huggingface"),
+    Check("empty-entry", syntax.empty_entry),
+    Check("malformed-url", syntax.malformed_url),
+    Check("placeholder-link", syntax.placeholder_link),
+    Check("table-malformed", syntax.table_malformed),
+    Check("broken-anchor", syntax.broken_anchor),
+    Check("versioned-arxiv-link", arxiv.versioned_arxiv_link),
+    Check("year-mismatch", arxiv.year_mismatch),
+    Check("insecure-link", links.insecure_link),
+    Check("broken-link", links.missing_file),
+    Check("broken-link", links.broken_link, needs="web"),
+    Check("timeout", links.timeout, needs="web"),
+    Check("redirect", links.redirect, needs="web"),
+    Check("rate-limited", links.rate_limited, needs="web"),
+    Check("unverified", links.unverified, needs="web"),
+    Check("arxiv-not-found", arxiv.arxiv_not_found, needs="arxiv"),
+    Check("arxiv-withdrawn", arxiv.arxiv_withdrawn, needs="arxiv"),
+    Check("unverified", arxiv.arxiv_unverified, needs="arxiv"),
+    Check("title-typo", titles.title_typo, needs="arxiv"),
+    Check("title-case", titles.title_case, needs="arxiv"),
+    Check("title-mismatch", titles.title_mismatch, needs="arxiv"),
+    Check("venue-format", venues.venue_format),
+    Check("venue-outdated", venues.venue_outdated, needs="s2"),
+    Check("venue-mismatch", venues.venue_mismatch, needs="s2"),
+    Check("unverified", venues.venue_unverified, needs="s2"),
+    Check("duplicate-entry", entries.duplicate_entry),
+    Check("inconsistent-entry", entries.inconsistent_entry),
+    Check("code-link-not-code", entries.code_link_not_code),
+    Check("repo-not-found", repos.repo_not_found, needs="github"),
+    Check("repo-moved", repos.repo_moved, needs="github"),
+    Check("repo-archived", repos.repo_archived, needs="github"),
+    Check("broken-link", repos.repo_path_missing, needs="github"),
+    Check("unverified", repos.repo_unverified, needs="github"),
+    Check("hf-not-found", repos.hf_not_found, needs="huggingface"),
+    Check("hf-gated", repos.hf_gated, needs="huggingface"),
+    Check("redirect", repos.hf_moved, needs="huggingface"),
+    Check("unverified", repos.hf_unverified, needs="huggingface"),
 )
 
-KINDS: Mapping[str, Severity] = {check.kind: check.severity for check in REGISTRY}
+assert {check.kind for check in REGISTRY} == set(KINDS), "every kind has a check, and only those"
 
 
 def run_checks(

@@ -14,8 +14,8 @@ from linkwatch.checks.base import Context, about_link, fix_in_cell, replacing_ur
 from linkwatch.checks.venues import rewrites
 from linkwatch.model import Entry, Link, Problem
 from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.model.targets import ArxivRef, arxiv_ref
 from linkwatch.papers.dates import parse_date
-from linkwatch.papers.identify import ArxivRef, arxiv_ref
 from linkwatch.papers.publications import publication_years
 from linkwatch.papers.venues import VenueMention, parse_venue
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linkwatch.model import Cell, Fix, Link, Problem, Severity, Survey
+from linkwatch.model.kinds import KINDS
 from linkwatch.model.records import Records
 
 
@@ -27,11 +28,14 @@ CheckFn = Callable[[Context], Iterable[Problem]]
 @dataclass(frozen=True, slots=True)
 class Check:
     kind: str
-    severity: Severity
     run: CheckFn
     needs: str | None = None
     """The record family the check reads ('links', 'arxiv', ...); None when it needs no
     network and runs offline."""
+
+    @property
+    def severity(self) -> Severity:
+        return KINDS[self.kind]
 
 
 def fix_in_cell(

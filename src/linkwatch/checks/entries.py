@@ -14,7 +14,7 @@ from itertools import pairwise
 from linkwatch.checks.base import Context
 from linkwatch.checks.venues import known_publication, lists_publication
 from linkwatch.model import Entry, Problem
-from linkwatch.papers.identify import is_paper_url
+from linkwatch.model.targets import is_paper_url
 from linkwatch.papers.publications import Publication
 from linkwatch.papers.venues import parse_venue
 

@@ -14,7 +14,7 @@ from linkwatch.checks.base import Context, about_link, replacing_url
 from linkwatch.checks.syntax import LOOKS_LIKE_DOMAIN as _LOOKS_LIKE_DOMAIN
 from linkwatch.model import Fix, Link, LinkStatus, Problem
 from linkwatch.model.records.web import WebRecord
-from linkwatch.papers.identify import host_matches, host_of
+from linkwatch.model.targets import host_matches, host_of
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 

@@ -14,7 +14,7 @@ from rapidfuzz import process
 
 from linkwatch.checks.base import Context, replacing_url
 from linkwatch.model import Entry, Fix, Link, Problem, Role, Syntax
-from linkwatch.papers.identify import ARXIV_HOSTS, arxiv_ref, host_of, split_url
+from linkwatch.model.targets import ARXIV_HOSTS, arxiv_ref, host_of, split_url
 from linkwatch.parse.slugs import anchor_matches
 
 _PLACEHOLDER_URL = re.compile(r"\.\.\.|…|^(?:url|link|todo|tbd|xxx+|#)$|xxxx", re.I)

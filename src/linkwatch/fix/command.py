@@ -16,6 +16,7 @@ from linkwatch.errors import BadInput
 from linkwatch.fix.edits import Edit, Text, apply, checked, order, place, unapplied
 from linkwatch.fix.patch import unified_diff
 from linkwatch.model import Finding, Fix
+from linkwatch.model.kinds import KINDS
 from linkwatch.model.report import Report
 from linkwatch.reporters.read import read_report
 from linkwatch.settings import Settings
@@ -118,7 +119,6 @@ def _is_fix_for(finding: Finding, path: Path) -> bool:
 
 def parse_kinds(values: tuple[str, ...] | list[str]) -> frozenset[str]:
     """--only: comma-separated and repeatable finding kinds, each one that linkwatch knows."""
-    from linkwatch.checks import KINDS  # the registry knows the kinds
 
     kinds = frozenset(k.strip() for value in values for k in value.split(",") if k.strip())
     unknown = sorted(kinds - set(KINDS))

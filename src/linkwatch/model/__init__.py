@@ -49,6 +49,19 @@ class Syntax(StrEnum):
     IMAGE = "image"
 
 
+class FailureKind(StrEnum):
+    """Why a request got no HTTP answer."""
+
+    DNS = "dns"
+    REFUSED = "refused"
+    RESET = "reset"
+    TLS = "tls"
+    CONNECT_TIMEOUT = "connect-timeout"
+    TIMEOUT = "timeout"
+    INVALID_URL = "invalid-url"
+    OTHER = "other"
+
+
 class LinkStatus(StrEnum):
     """The verdict on one link; every link gets one, 'skipped' included, never None."""
 

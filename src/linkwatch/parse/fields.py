@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from linkwatch.model import Cell, Link, Role, Span, Syntax
+from linkwatch.model.targets import HfRepo, identify, is_paper_url, is_repository_url
 from linkwatch.papers.dates import is_date
-from linkwatch.papers.identify import HfRepo, identify, is_paper_url, is_repository_url
 from linkwatch.papers.venues import Spelling, parse_venue
 from linkwatch.parse.badges import badge_repo, badge_text, is_badge
 from linkwatch.parse.inline import Runs

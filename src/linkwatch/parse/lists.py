@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from linkwatch.model import Link, Role, Syntax
-from linkwatch.papers.identify import host_of
+from linkwatch.model.targets import host_of
 from linkwatch.parse.fields import (
     Fields,
     Locate,

@@ -26,7 +26,7 @@ from linkwatch.model import (
     Syntax,
     TableDefect,
 )
-from linkwatch.papers.identify import arxiv_ref
+from linkwatch.model.targets import arxiv_ref
 from linkwatch.parse.autolinks import find_bare_urls
 from linkwatch.parse.fields import (
     Fields,

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
 from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
-from linkwatch.papers.identify import ARXIV_HOSTS, arxiv_ref, parse_arxiv_id, split_url
+from linkwatch.model.targets import ARXIV_HOSTS, arxiv_ref, parse_arxiv_id, split_url
 from linkwatch.papers.titles import differs_beyond_case
 from linkwatch.resolvers.arxiv_api import ArxivApi, Batch
 from linkwatch.resolvers.base import Resolver, Resources

@@ -21,7 +21,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import NewConnectionError
 
-from linkwatch.papers.identify import host_of
+from linkwatch.model.targets import host_of
 from linkwatch.settings import Settings
 from linkwatch.transport.failures import TRANSIENT_STATUSES
 

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
 from linkwatch.model.records.existence import Existence, answered, unsettled_outcome
 from linkwatch.model.records.huggingface import HubRecord, Key, hub_key, hub_new_url
-from linkwatch.papers.identify import HfOwner, HfRepo
+from linkwatch.model.targets import HfOwner, HfRepo
 from linkwatch.resolvers.base import Resolver, Resources, is_excluded
 from linkwatch.transport.client import Answer, Token
 from linkwatch.transport.failures import Failure

@@ -19,7 +19,7 @@ from typing import Any
 
 from linkwatch.model import Survey
 from linkwatch.model.records.s2 import S2Record, S2Status
-from linkwatch.papers.identify import ArxivRef
+from linkwatch.model.targets import ArxivRef
 from linkwatch.resolvers.base import Resolver, Resources
 from linkwatch.settings import HostRule
 from linkwatch.transport.client import Answer

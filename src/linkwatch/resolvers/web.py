@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
 from linkwatch.model.records.web import Hop, WebRecord
-from linkwatch.papers.identify import host_of, split_url
+from linkwatch.model.targets import host_of, split_url
 from linkwatch.resolvers.base import Resolver, Resources
 from linkwatch.transport.client import Answer
 from linkwatch.transport.failures import CONNECTION_KINDS, Failure, FailureKind

@@ -16,10 +16,10 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, sto
 
 from linkwatch import __version__
 from linkwatch.errors import LinkwatchError, ServicesUnreachable
-from linkwatch.transport.ratelimits import rate_limit_wait
+from linkwatch.transport.ratelimits import GITHUB_API_VERSION, rate_limit_wait
 
 # https://docs.github.com/rest/about-the-rest-api/api-versions
-API_VERSION = "2022-11-28"
+API_VERSION = GITHUB_API_VERSION
 _REDIRECTS = (301, 302, 303, 307, 308)
 _MAX_REDIRECTS = 3
 _MAX_PAGES = 10
@@ -238,7 +238,7 @@ def _wait_asked(state: RetryCallState) -> float:
 
 def _wait_for(answer: _Answer, policy: Policy) -> float | None:
     """Seconds to wait before trying again, or None when trying again cannot help: a 5xx
-    backs off, a rate limit waits as GitHub asks (`linkwatch.ratelimits`)."""
+    backs off, a rate limit waits as GitHub asks (`linkwatch.transport.ratelimits`)."""
     if answer.status in _TRANSIENT_STATUS:
         return policy.backoff
     return rate_limit_wait(answer.status, answer.headers, _message(answer))

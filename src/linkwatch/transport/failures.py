@@ -9,19 +9,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from enum import StrEnum
 
-
-class FailureKind(StrEnum):
-    DNS = "dns"
-    REFUSED = "refused"
-    RESET = "reset"
-    TLS = "tls"
-    CONNECT_TIMEOUT = "connect-timeout"
-    TIMEOUT = "timeout"
-    INVALID_URL = "invalid-url"
-    OTHER = "other"
-
+from linkwatch.model import FailureKind
 
 # Statuses worth asking again: the server is busy or a gateway hiccuped.
 TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})

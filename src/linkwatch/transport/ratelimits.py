@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from linkwatch.transport.failures import retry_after_seconds
 
+GITHUB_API_VERSION = "2022-11-28"
+"""The REST API version every GitHub request asks for (X-GitHub-Api-Version)."""
 _SECONDARY_WAIT = 60.0
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from linkwatch.model.records.existence import Existence, renamed
 from linkwatch.model.records.web import WebRecord
-from linkwatch.papers.identify import GithubOwner, GithubRepo, identify
+from linkwatch.model.targets import GithubOwner, GithubRepo, identify
 
 NAMESPACE = "github"
 Key = GithubRepo | GithubOwner

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from linkwatch.model.records.existence import Existence, renamed
-from linkwatch.papers.identify import HfOwner, HfRepo, identify
+from linkwatch.model.targets import HfOwner, HfRepo, identify
 
 Key = HfRepo | HfOwner
 _REPO_PART = re.compile(

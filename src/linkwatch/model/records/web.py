@@ -9,8 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linkwatch.model import LinkOutcome, LinkStatus
-from linkwatch.transport.failures import FailureKind
+from linkwatch.model import FailureKind, LinkOutcome, LinkStatus
 
 
 @dataclass(frozen=True, slots=True)

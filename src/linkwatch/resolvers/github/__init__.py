@@ -26,7 +26,7 @@ from linkwatch.model.records.github import (
     subject_id,
     subject_of,
 )
-from linkwatch.papers.identify import GithubRepo
+from linkwatch.model.targets import GithubRepo
 from linkwatch.resolvers.base import Resolver, Resources, is_excluded
 from linkwatch.resolvers.github.graphql import GraphqlBatches
 from linkwatch.resolvers.github.rest import RestWalk

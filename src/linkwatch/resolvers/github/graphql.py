@@ -23,7 +23,7 @@ from linkwatch.model.records.github import (
     subject_id,
     unverified,
 )
-from linkwatch.papers.identify import GithubRepo
+from linkwatch.model.targets import GithubRepo
 from linkwatch.resolvers.base import Resources
 from linkwatch.transport.client import Answer, Token
 from linkwatch.transport.failures import Failure

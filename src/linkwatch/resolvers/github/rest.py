@@ -23,11 +23,11 @@ from linkwatch.model.records.github import (
     subject_id,
     unverified,
 )
-from linkwatch.papers.identify import GithubRepo
+from linkwatch.model.targets import GithubRepo
 from linkwatch.resolvers.base import Resources
-from linkwatch.track.issues import API_VERSION
 from linkwatch.transport.client import Answer
 from linkwatch.transport.failures import CONNECTION_KINDS, Failure
+from linkwatch.transport.ratelimits import GITHUB_API_VERSION as API_VERSION
 from linkwatch.transport.ratelimits import RateLimit, rate_limit_wait, reset_phrase
 
 _HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": API_VERSION}
