@@ -140,9 +140,21 @@ def compare(before: Path, after: Path) -> int:
 
 
 def _load(path: Path) -> dict:
-    """A snapshot with the run's scratch folder (where generated surveys live) named alike."""
+    """A snapshot with the run's scratch folder (where generated surveys live) and the
+    checkout (two checkouts may be compared) named alike."""
     scratch = re.escape(tempfile.gettempdir()) + r"/tmp[\w-]+/"
-    return json.loads(re.sub(scratch, "$WORK/", path.read_text(encoding="utf-8")))
+    text = re.sub(scratch, "$WORK/", path.read_text(encoding="utf-8"))
+    text = re.sub(r"/[^\"\s]*?/(survey\.md|tests/surveys/)", r"$ROOT/\1", text)
+    return _without_ids(json.loads(text))
+
+
+def _without_ids(value: object) -> object:
+    """Finding ids hash the file's path as given, which differs between two checkouts."""
+    if isinstance(value, dict):
+        return {k: _without_ids(v) for k, v in value.items() if k != "id"}
+    if isinstance(value, list):
+        return [_without_ids(v) for v in value]
+    return value
 
 
 def _items(values: list) -> set[str]:
