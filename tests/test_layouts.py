@@ -584,6 +584,93 @@ def test_one_paper_cited_by_several_results_is_no_duplicate(write: Write) -> Non
     assert [(f.line, f.problem.related_lines) for f in found] == [(5, (3,))]
 
 
+def test_items_with_pipe_fields_and_bold_venue_tags(write: Write) -> None:
+    """hoya012/awesome-anomaly-detection: '- Title | **[Venue' YY]** | [`[pdf]`](...)'; an
+    item like its siblings but with no link is a paper with no link."""
+    found = entries(
+        write,
+        "- Anomaly Detection of Time Series  | **[Thesis' 10]** |[`[pdf]`](https://example.org/a.pdf)\n"
+        "- Long short term memory networks for anomaly detection | **[ESANN' 15]** |"
+        "[`[pdf]`](https://www.researchgate.net/publication/304782562_LSTM)\n"
+        "- LSTM-Based System-Call Language Modeling | **[arXiv' 16]** |"
+        "   [`[pdf]`](https://arxiv.org/pdf/1611.01726.pdf)\n"
+        "- Few-Shot Scene-Adaptive Anomaly Detection\t | **[ECCV' 20]** \n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        ("Anomaly Detection of Time Series", "Thesis' 10"),
+        ("Long short term memory networks for anomaly detection", "ESANN' 15"),
+        ("LSTM-Based System-Call Language Modeling", "arXiv' 16"),
+        ("Few-Shot Scene-Adaptive Anomaly Detection", "ECCV' 20"),
+    ]
+    assert found[3].paper_url is None
+
+
+def test_venue_first_with_a_date_and_a_bracketed_title_word(write: Write) -> None:
+    """XiaoxinHe/Awesome-Graph-LLM: '- (*arXiv 2023.05*) Title [[paper](...)][[code](...)]'."""
+    found = entries(
+        write,
+        "- (*arXiv 2023.05*) GPT4Graph: Can Large Language Models Understand Graph Data?"
+        " [[paper](https://arxiv.org/abs/2305.15066)][[code](https://github.com/SpaceLearner/Graph-GPT)]\n"
+        "- (*NeurIPS'24*) Graph Instruction Tuning for Large Language Models (LLMs)"
+        " [[paper](https://arxiv.org/abs/2310.13023)][[project papge](https://graphgpt.github.io/)]\n",
+    )
+    assert [(e.title, e.venue, e.date) for e in found] == [
+        ("GPT4Graph: Can Large Language Models Understand Graph Data?", "arXiv", "2023.05"),
+        ("Graph Instruction Tuning for Large Language Models (LLMs)", "NeurIPS'24", ""),
+    ]
+
+
+def test_plain_numbered_titles_end_before_the_authors(write: Write) -> None:
+    """MLGroupJLU/LLM-eval-survey: 'N. Title. _Authors et al._ Venue. [[paper](...)]', then a
+    table whose name cells carry their links: '| SOCKET [[paper](...)] |'."""
+    found = entries(
+        write,
+        "4. Tool Learning with Foundation Models. _Qin et al._ arXiv 2023."
+        " [[paper](https://arxiv.org/abs/2304.08354)]\n"
+        "7. Zero-shot recommendation as language modeling. _Damien Sileo et al._ ECIR 2022."
+        " [[paper](https://arxiv.org/abs/2112.00000)]\n\n"
+        "| Benchmark | Focus |\n|---|---|\n"
+        "| Xiezhi [[paper](https://arxiv.org/abs/2306.05783)]"
+        "[[GitHub](https://github.com/MikeGu721/XiezhiBenchmark)] | Knowledge |\n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        ("Tool Learning with Foundation Models", "arXiv 2023"),
+        ("Zero-shot recommendation as language modeling", "ECIR 2022"),
+        ("Xiezhi", ""),
+    ]
+
+
+def test_a_venue_worded_paper_link_is_no_title(write: Write) -> None:
+    """wenhwu/awesome-remote-sensing-change-detection: the Publication cell links the paper
+    as '[TGRS2024](...)' beside a Year column; the Title column holds the title."""
+    entry = only(
+        write,
+        "| Year | Abbreviation | Title | Publication |\n|---|---|---|---|\n"
+        "|2023|[ChangeCLIP](https://github.com/dyzy41/ChangeCLIP)|ChangeCLIP: Remote sensing change"
+        " detection|[ISPRS P&RS 2024](https://www.sciencedirect.com/science/article/pii/S0924271624000042)|\n",
+    )
+    assert (entry.title, entry.venue) == (
+        "ChangeCLIP: Remote sensing change detection",
+        "ISPRS P&RS 2024",
+    )
+
+
+def test_a_citation_paragraph_names_its_venue_after_the_link(write: Write) -> None:
+    """wangyongjie-ntu/Awesome-explainable-AI: '[Title](url), Venue Year' paragraphs; one on
+    a publisher's page after a paper paragraph is a paper too."""
+    found = entries(
+        write,
+        "[Explaining Explanations: An Overview of Interpretability](https://arxiv.org/abs/1806.00069),"
+        " IEEE DSAA, 2018\n\n"
+        "[Towards Faithful Model Explanation in NLP: A Survey](https://direct.mit.edu/coli/article/50/2/657),"
+        " MIT Press 2024\n",
+    )
+    assert [(e.title.split(":")[0], e.venue) for e in found] == [
+        ("Explaining Explanations", "IEEE DSAA, 2018"),
+        ("Towards Faithful Model Explanation in NLP", "MIT Press 2024"),
+    ]
+
+
 @pytest.fixture
 def write(write_survey: Write) -> Write:
     return write_survey

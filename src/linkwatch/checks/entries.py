@@ -159,8 +159,10 @@ def _disagreement(
     group: list[Entry], label: str, value: Callable[[Entry], str], known: Publication | None
 ) -> Problem | None:
     values = {entry.line: value(entry) for entry in group if entry.title or entry.paper_url}
-    if label == "year":  # a row that gives no year does not disagree about it
-        values = {line: year for line, year in values.items() if year}
+    if label in ("year", "venue"):  # a row that gives none does not disagree about it
+        values = {line: value for line, value in values.items() if value}
+    if label == "title" and _names_and_titles(set(values.values())):
+        return None
     if label == "code link" and _one_adds_to_the_other(group):
         return None
     if len(set(values.values())) < 2:
@@ -183,6 +185,13 @@ def _disagreement(
         actual="; ".join(dict.fromkeys(_shown(entry, label) for entry in group)),
         related_lines=tuple(entry.line for entry in group[1:]),
     )
+
+
+def _names_and_titles(titles: set[str]) -> bool:
+    """'PandaLM' in a benchmark table and 'PandaLM: An Automatic Evaluation Benchmark ...' in a
+    list: one row names the paper by the start of its title, the other gives it whole."""
+    ordered = sorted(titles, key=len)
+    return len(ordered) == 2 and ordered[1].startswith(ordered[0] + " ")
 
 
 def _one_adds_to_the_other(group: list[Entry]) -> bool:

@@ -94,7 +94,7 @@ class VenueMention:
 
 _SPLIT = re.compile(r"\s*;\s*|\s+/\s+|(?<=\d)\s*/\s*(?=[A-Za-z])|\s+\|\s+")
 _YEAR = re.compile(r"(?<![\d.])(19[5-9]\d|20\d\d)(?![\d.])")
-_SHORT_YEAR = re.compile(r"(?<=[A-Za-z])(?:\s*['\u2019]|-)?(\d{2})\b")
+_SHORT_YEAR = re.compile(r"(?<=[A-Za-z])(?:\s*['\u2019]\s?|-)?(\d{2})\b")
 # An edition is an ordinal ('40th', '3rd') or a bare number right before a name ('41 ICML'); a
 # bare number after a name is a volume ('Advances in Neural Information Processing Systems 37'
 # is NeurIPS 2024, the 38th), and pages and volumes say nothing of the year.
@@ -357,7 +357,7 @@ def _name_with_year_pattern(venues: tuple[Venue, ...]) -> re.Pattern[str]:
         if len(name) >= 3
     }
     alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    year = r"(?:\s*['\u2019]?\d{2}(?!\d)|\s+(?:19|20)\d\d(?!\d))"
+    year = r"(?:\s*['\u2019]?\s?\d{2}(?!\d)|\s+(?:19|20)\d\d(?!\d))"
     return re.compile(rf"(?<![\w-])({alternatives})(?={year})")
 
 

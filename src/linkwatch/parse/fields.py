@@ -64,6 +64,12 @@ _NUMBERING = re.compile(r"^\s*\d{1,3}[).]\s+")
 _DESCRIPTION = re.compile(r"\s[-\u2013\u2014]\s|\s{2,}")
 _LONG_TEXT_WORDS = 20
 _MAX_TITLE_WORDS = 16
+_VENUE_LABEL = re.compile(r"^(?:[A-Z][\w&.-]*\s?){1,4}['\u2019]?\s?(?:19|20)?\d\d$")
+_LEADING_TAG = re.compile(r"^\s*[\[(][^\[\]()]{0,40}[\])]\s*")
+_TRAILING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{0,40})[\])]\s*$")
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
+_VENUE_AND_DATE = re.compile(r"^(.*\S)\s+((?:19|20)\d\d[-./]\d{1,2}(?:[-./]\d{1,2})?)$")
+_AFTER_LINK = re.compile(r"^[\s,.;:]*([A-Z][^\[\]()*_|\n]{0,60}?(?:19|20)\d\d)\.?\s*(?:$|\[)")
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NOTE = re.compile(r"^(?:from|by|via)\s", re.I)
 _SENTENCE_END = re.compile(r"[.\u201d\"]\s|\n")
@@ -191,7 +197,12 @@ def judge(parts: Sequence[Part], locate: Locate, paper: Link | None) -> Fields:
 def _title(fields: Fields, parts: Sequence[Part], locate: Locate) -> None:
     paper = fields.paper
     home = _part_of(parts, paper) if paper else None
-    if paper and paper.syntax in _WORDED and not is_generic(paper.text):
+    if (
+        paper
+        and paper.syntax in _WORDED
+        and not is_generic(paper.text)
+        and not _is_label(paper.text)
+    ):
         fields.title = _cleaned(paper.text)
         fields.title_cell = (
             home.cell if home and home.column == Column.TITLE else locate(paper.text)
@@ -223,13 +234,65 @@ def _title_text(part: Part, strict: bool) -> str:
         return marked
     for link in part.links:
         text = link.text.strip()
-        if link.syntax != Syntax.IMAGE and text and not is_generic(text) and is_title_like(text):
+        if (
+            link.syntax != Syntax.IMAGE
+            and text
+            and not is_generic(text)
+            and is_title_like(text)
+            and not _bracketed_in(runs.text, text)
+            and not _is_label(text)
+        ):
             return _cleaned(text)
+    first = _before_authors(runs, first)
+    if part.links and all(is_generic(link.text) for link in part.links):
+        named = _EMPTY_BRACKETS.sub("", runs.outside.split("\n")[0])
+        named = _EMPTY_BRACKETS.sub("", named).strip(" []|")
+        if named and is_title_like(named) and len(named) < len(first):
+            first = named  # '| SOCKET [[paper](...)] |': the name without its links
     if strict:
-        first = _BRACKETED.sub("", first).strip(" .,:;-")
-        if not is_title_like(first) or (parse_venue(first) and _known(first)):
+        first = _without_tags(first).strip(" .,:;-|")
+        if not is_title_like(first) or (parse_venue(first) and _known(first) and _is_label(first)):
             return ""
     return first
+
+
+def _bracketed_in(text: str, words: str) -> bool:
+    """A link written '[[project page](...)]': a resource beside the paper, not its title."""
+    at = text.find(words)
+    return at > 0 and text[at - 1] == "[" and text[at + len(words) : at + len(words) + 1] == "]"
+
+
+def _is_label(text: str) -> bool:
+    """A venue label rather than a title ('arXiv2025', 'TGRS2024', "KDD' 19")."""
+    return bool(_VENUE_LABEL.match(text.strip())) or (
+        len(text.split()) <= 3 and _has_year(text) and _known(text)
+    )
+
+
+def _before_authors(runs: Runs, first: str) -> str:
+    """'Tool Learning with Foundation Models. _Qin et al._ arXiv 2023.': the title ends where
+    the emphasised authors begin."""
+    for names in runs.emphasis:
+        at = first.find(names) if names else -1
+        head = first[:at].strip(" .,;:-|") if at > 0 else ""
+        if head and is_title_like(head) and len(head.split()) >= 2:
+            return head
+    return first
+
+
+def _without_tags(text: str) -> str:
+    """A plain title without the tags around it: brackets that say a venue, a date or a
+    nickname at either end, and the '|' fields that follow ('Title | [KDD' 19] | [pdf]');
+    '(LLMs)' inside the title stays."""
+    text = text.split(" | ")[0] if " | " in text else text
+    while True:
+        stripped = _LEADING_TAG.sub("", text, count=1).strip()
+        trailing = _TRAILING_TAG.search(stripped)
+        if trailing and (trailing[0].lstrip().startswith("[") or _is_venue(trailing[1], True)):
+            stripped = stripped[: trailing.start()].strip()
+        if stripped == text or not stripped:
+            return text
+        text = stripped
 
 
 def _marked_title(runs: Runs) -> str:
@@ -244,7 +307,12 @@ def _marked_title(runs: Runs) -> str:
                 continue
             if kind == "quoted" and _in_description(runs.text, raw):
                 continue
-            if kind == "strong" and ((_known(text) and parse_venue(text)) or raw.startswith("(")):
+            if kind == "strong" and (
+                (_known(text) and parse_venue(text))
+                or raw.startswith(("(", "["))
+                or _bracketed_in(runs.text, raw)
+                or _is_label(text.strip("[]() "))
+            ):
                 continue  # a venue, or a note ('**(ICLR best paper)**')
             return text
     return ""
@@ -302,6 +370,8 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
         fields.venue_cell = venue.cell if venue else None
         fields.year_cell = year.cell if year else None
         texts = [_shown(p) for p in (venue, year) if p is not None]
+        if venue is not None and year is not None and _has_year(texts[0]):
+            texts = texts[:1]  # '[TGRS2024](...)' beside a Year column of 2023
         fields.venue = " ".join(text for text in texts if text)
         return
     for text, cell in _venue_candidates(parts, locate):
@@ -309,6 +379,22 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
             fields.date, fields.date_cell = text, cell
         elif not fields.venue and not is_date(text):
             fields.venue, fields.venue_cell = text, cell
+    if not fields.venue and fields.paper is not None and (tail := _after_link(parts, fields.paper)):
+        fields.venue, fields.venue_cell = tail, locate(tail)
+
+
+def _after_link(parts: Sequence[Part], paper: Link) -> str:
+    """What a citation writes right after its title link: '[Title](url), IEEE DSAA, 2018'
+    names the venue even when the venue table does not know it."""
+    home = _part_of(parts, paper)
+    if home is None or home.column not in (Column.OTHER, Column.LINKS):
+        return ""
+    source = home.cell.source
+    at = source.find(f"]({paper.url})")
+    if at < 0:
+        return ""
+    tail = _AFTER_LINK.match(source[at + len(paper.url) + 3 :])
+    return tail[1] if tail and len(tail[1].split()) <= _MAX_VENUE_WORDS else ""
 
 
 def _shown(part: Part) -> str:
@@ -337,8 +423,11 @@ def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, 
         outside = part.runs.outside
         for match in _BRACKETED.finditer(outside):
             text = _without_notes((match[1] or match[2]).strip())
+            dated = _VENUE_AND_DATE.match(text)
             if _BARE_YEAR.match(text) and (cited := _cited_venue(outside, match)):
                 found.append((cited, locate(cited)))
+            elif dated and is_date(dated[2]) and _is_venue(dated[1], True):
+                found.extend(((dated[2], locate(dated[2])), (dated[1], locate(dated[1]))))
             elif text and len(text.split()) <= _MAX_VENUE_WORDS and _is_venue(text, True):
                 found.append((text, locate(text)))
         if part.column == Column.TITLE:
@@ -357,7 +446,7 @@ def _with_next_year(text: str, venue: str) -> str:
     Processing Systems. 2014')."""
     if _has_year(venue):
         return venue
-    after = re.search(re.escape(venue) + r"\.?\s+(?:19|20)\d\d(?!\d|\.\d)", text)
+    after = re.search(re.escape(venue) + r"[.,]?\s+(?:19|20)\d\d(?!\d|\.\d)", text)
     return after[0] if after else venue
 
 

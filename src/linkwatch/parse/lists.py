@@ -74,7 +74,7 @@ def _read(item: Item, locator: Locator, found: list[tuple[Item, Fields]], among:
     at = len(found)  # the item comes before the papers of its sub-items
     siblings = mostly_papers(item.children)
     for child in item.children:
-        if _presents_paper(child) or (siblings and _named_link(child) is not None):
+        if _presents_paper(child) or (siblings and _written_like_a_paper(child)):
             _read(child, locator, found, siblings)
         else:
             parts.extend(child.all_parts())
@@ -85,12 +85,20 @@ def _read(item: Item, locator: Locator, found: list[tuple[Item, Fields]], among:
     elif among and (named := _named_link(item)) is not None:
         paper = None if _is_repository(named.url) else named
         found.insert(at, (item, judge(parts, locator(item), paper)))
+    elif among and not any(p.links for p in item.parts):
+        fields = judge(parts, locator(item), None)
+        if len(fields.title.split()) >= _MIN_NAME_WORDS and fields.venue:
+            found.insert(at, (item, fields))  # 'Title | **[ECCV' 20]**': a paper, no link
 
 
 def _is_repository(url: str) -> bool:
     """A repository is the paper's code, not the paper; a project page (owner.github.io) may
     be the paper's page."""
     return is_code_url(url) and not host_of(url).endswith("github.io")
+
+
+def _written_like_a_paper(item: Item) -> bool:
+    return _named_link(item) is not None or not any(part.links for part in item.parts)
 
 
 def _named_link(item: Item) -> Link | None:
@@ -124,13 +132,21 @@ _MIN_NAME_WORDS = 3
 _LEAD = ' \t*_"\u201c#>'
 
 
-def paragraph_fields(part: Part, lines: int, locate: Locate) -> Fields | None:
+def paragraph_fields(
+    part: Part, lines: int, locate: Locate, after_a_paper: bool = False
+) -> Fields | None:
     """A paragraph outside lists and tables is a paper when it is short, opens with a title
     (bold, quoted, or linked by its words) and links a paper; prose that mentions a paper
-    ('See [our survey](https://arxiv.org/...)') is not one."""
-    if lines > _MAX_PARAGRAPH_LINES or not presents_paper_alone(part):
+    ('See [our survey](https://arxiv.org/...)') is not one. Right after a paper paragraph, one
+    that opens with a title linked anywhere (a publisher's page) is a paper too."""
+    if lines > _MAX_PARAGRAPH_LINES:
         return None
-    return judge([part], locate, paper_link([part]))
+    if presents_paper_alone(part):
+        return judge([part], locate, paper_link([part]))
+    named = _named_link(Item(0, [part])) if after_a_paper else None
+    if named is None or not part.runs.text.startswith(named.text.strip()):
+        return None
+    return judge([part], locate, None if _is_repository(named.url) else named)
 
 
 def presents_paper_alone(part: Part) -> bool:

@@ -181,7 +181,8 @@ class _Walker:
         lines = inline.content.split("\n")
         part = self._item_part(inline, line)
         last = line + len(lines) - 1
-        fields = paragraph_fields(part, len(lines), self._lines_locator(line, last))
+        after_a_paper = self.paragraph_block is not None
+        fields = paragraph_fields(part, len(lines), self._lines_locator(line, last), after_a_paper)
         if fields is None:
             self.out.links.extend(part.links)
             self.paragraph_block = None

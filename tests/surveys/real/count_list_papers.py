@@ -16,7 +16,8 @@ Other modes, for layouts the generic rule cannot see: ``bold_paragraphs`` counts
 that open a paragraph in bold (``**Title** \\``, ``**[12]** Authors. "Title."``);
 ``linked_items`` every list item with a link, whatever its host; ``top_items`` every
 top-level ``* `` item (the paper links sit on continuation lines); ``link_paragraphs`` the
-lines that are one link whose words are two or more (``      [Title](url)``).
+lines that are one link whose words are two or more (``      [Title](url)``);
+``all_items`` every list item; ``link_led_paragraphs`` the lines that open with a link.
 
 Exit status 1 if any count differs.
 """
@@ -78,6 +79,10 @@ RULES = {
     # Papers as indented one-link paragraphs under category bullets; '[LlamaIndex](github)',
     # a tool named in one word, is no paper.
     "l_rag_survey.md": {"mode": "link_paragraphs"},
+    # '- Title | **[Venue' YY]** | [`[pdf]`](...)': every item is a paper, some with no link.
+    "l_anomaly.md": {"mode": "all_items"},
+    # One paragraph a paper: '[Title](url), Venue Year'.
+    "l_xai.md": {"mode": "link_led_paragraphs"},
 }
 
 ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
@@ -124,6 +129,12 @@ def count(path):
             continue
         if mode == "top_items":
             n += line.startswith(("* ", "- "))
+            continue
+        if mode == "all_items":
+            n += bool(ITEM.match(line))
+            continue
+        if mode == "link_led_paragraphs":
+            n += line.startswith("[")
             continue
         if mode == "linked_items":
             n += bool(ITEM.match(line) and LINK.search(line))

@@ -56,7 +56,16 @@ RULES = {
     # NLP-progress results tables: | Model | ROUGE-1 | ... | Paper / Source | Code |; a row
     # a result, several rows may cite one paper.
     "t_nlp_progress.md": ["model"],
+    # | Year | Abbreviation | Title | Publication | ...; the Title cell is plain text.
+    "t_rs_change.md": ["title"],
+    # | Benchmark | Focus | Domain | Evaluation Criteria |, after a numbered list of papers
+    # ('N. Title. _Authors._ Venue. [[paper](...)]'), counted too (LIST_TOO). The two pipe lines
+    # after the table's blank line are a paragraph to GitHub, not rows: no papers.
+    "t_llm_eval.md": ["benchmark"],
 }
+# Files that hold a numbered list of papers before their tables: each item with a link counts.
+LIST_TOO = {"t_llm_eval.md"}
+NUMBERED_WITH_LINK = re.compile(r"^\d+\. .*\]\(")
 
 SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 TR = re.compile(r"<tr[^>]*>(.*?)</tr>", re.S | re.I)
@@ -144,7 +153,10 @@ def count(path):
     wanted = RULES[path.name]
     text = path.read_text(encoding="utf-8").split("\n", 1)[1]  # skip the source header
     lines = visible_lines(text)
-    return count_pipe(lines, wanted) + count_html("\n".join(lines), wanted)
+    listed = (
+        sum(bool(NUMBERED_WITH_LINK.match(line)) for line in lines) if path.name in LIST_TOO else 0
+    )
+    return listed + count_pipe(lines, wanted) + count_html("\n".join(lines), wanted)
 
 
 def main():
