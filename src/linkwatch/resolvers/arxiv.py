@@ -78,8 +78,7 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
             batches = await asyncio.to_thread(api.fetch, missing)
             fetched = {r.requested: r for batch in batches for r in _records(batch)}
             for key, record in fetched.items():
-                if record.answered:
-                    self.resources.cache.put(NAMESPACE, key, record.to_json())
+                self.resources.remember(NAMESPACE, key, record)
             records.update(fetched)
             self._note(batches)
         for key in keys:

@@ -2,7 +2,9 @@
 The resolver contract: take every identifier of one kind, return plain records, judge nothing.
 
 A resolver batches by default (`resolve_all` gets all its keys at once); the checks decide
-what a record means. Everything a resolver may use comes in one `Services` bundle.
+what a record means. Everything a resolver may use comes in one `Resources` bundle, and what
+it learned goes into the cache only through `Resources.remember`, which keeps final answers
+alone (each record says whether it is final): one finality rule, one entry point.
 """
 
 from __future__ import annotations
@@ -11,13 +13,23 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from linkwatch.model import LinkOutcome, Survey
 from linkwatch.progress import Progress
 from linkwatch.settings import Settings
 from linkwatch.transport.cache import Cache
 from linkwatch.transport.client import Client
+
+
+class FinalRecord(Protocol):
+    """What the cache keeps: a record that says whether it is final, and its JSON."""
+
+    @property
+    def final(self) -> bool: ...
+
+    def to_json(self) -> dict[str, Any]: ...
+
 
 K = TypeVar("K")
 R = TypeVar("R")
@@ -38,6 +50,15 @@ class Resources:
     settings: Settings
     progress: Progress
     notes: list[str] = field(default_factory=list)
+
+    def remember(
+        self, namespace: str, key: str, record: FinalRecord, etag: str | None = None
+    ) -> None:
+        """The one way into the cache: final answers only (`record.final`), whichever service
+        gave them, so a transient failure is never kept."""
+        if record.final:
+            self.cache.put(namespace, key, record.to_json(), etag)
+
     """Run-level remarks for the report ('the network is unreachable')."""
 
 

@@ -79,8 +79,7 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
             asking, await asyncio.gather(*(self._ask(s) for s in asking)), strict=True
         ):
             found[self._cache_key(subject)] = record
-            if record.existence != Existence.UNVERIFIED:
-                cache.put(NAMESPACE, self._cache_key(subject), record.to_json())
+            self.resources.remember(NAMESPACE, self._cache_key(subject), record)
         left = [r for r in found.values() if r.existence == Existence.UNVERIFIED]
         if left:
             self.resources.notes.append(

@@ -66,8 +66,7 @@ class SemanticScholarResolver(Resolver[str, S2Record]):
         for start in range(0, len(missing), BATCH_SIZE):
             fetched = await self._batch(missing[start : start + BATCH_SIZE])
             for record in fetched:
-                if record.answered:
-                    self.resources.cache.put(NAMESPACE, record.requested, record.to_json())
+                self.resources.remember(NAMESPACE, record.requested, record)
                 records[record.requested] = record
         for key in keys:
             self.resources.progress.advance(_PROGRESS, failed=not records[key].answered)

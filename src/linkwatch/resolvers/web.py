@@ -83,8 +83,7 @@ class WebResolver(Resolver[str, WebRecord]):
         record = await self.probe(target)
         if url.lower().startswith("http://"):
             record = replace(record, https_ok=await self._https_answers(url, record))
-        if _is_final(record):
-            cache.put(NAMESPACE, target, record.to_json())
+        self.resources.remember(NAMESPACE, target, record)
         return replace(record, probed_url=probed)
 
     def _remapped(self, url: str) -> str:
@@ -211,15 +210,6 @@ def _unreachable(record: WebRecord) -> WebRecord:
         f"not checked: {record.outcome.detail} (and no other host answered either)",
     )
     return replace(record, outcome=outcome, network_down=True)
-
-
-def _is_final(record: WebRecord) -> bool:
-    """Only answers a retry could not change are cached."""
-    return record.answered and record.outcome.status in (
-        LinkStatus.OK,
-        LinkStatus.BROKEN,
-        LinkStatus.REDIRECT,
-    )
 
 
 def _is_web(url: str) -> bool:

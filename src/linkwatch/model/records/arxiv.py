@@ -45,6 +45,11 @@ class ArxivRecord:
     def answered(self) -> bool:
         return self.status != ArxivStatus.UNVERIFIED
 
+    @property
+    def final(self) -> bool:
+        """Cached only when final: a service that answered (the one finality rule's input)."""
+        return self.answered
+
     def to_json(self) -> dict[str, Any]:
         return {
             "requested": self.requested,

@@ -54,6 +54,11 @@ class GithubRecord:
         """Renamed or transferred: GitHub answers under another name (case aside)."""
         return renamed(self)
 
+    @property
+    def final(self) -> bool:
+        """Cached only when the service said yes or no (never an unverified answer)."""
+        return self.existence != Existence.UNVERIFIED
+
     def to_json(self) -> dict[str, Any]:
         """The cached form (a page has its own entry in the web cache)."""
         return {

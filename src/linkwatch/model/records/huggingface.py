@@ -45,6 +45,11 @@ class HubRecord:
         """Renamed or transferred: the Hub answers under another id (case aside)."""
         return renamed(self)
 
+    @property
+    def final(self) -> bool:
+        """Cached only when the service said yes or no (never an unverified answer)."""
+        return self.existence != Existence.UNVERIFIED
+
     def to_json(self) -> dict[str, Any]:
         return {
             "existence": self.existence.value,

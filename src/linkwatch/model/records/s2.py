@@ -57,6 +57,11 @@ class S2Record:
         return self.status != S2Status.UNVERIFIED
 
     @property
+    def final(self) -> bool:
+        """Cached only when final: a service that answered (the one finality rule's input)."""
+        return self.answered
+
+    @property
     def url(self) -> str:
         """The paper's page on Semantic Scholar, the evidence a finding points to."""
         if self.paper_id:

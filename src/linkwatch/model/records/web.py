@@ -41,6 +41,15 @@ class WebRecord:
     def answered(self) -> bool:
         return self.outcome.http_status is not None
 
+    @property
+    def final(self) -> bool:
+        """Only answers a retry could not change are cached: ok, broken, a redirect."""
+        return self.answered and self.outcome.status in (
+            LinkStatus.OK,
+            LinkStatus.BROKEN,
+            LinkStatus.REDIRECT,
+        )
+
     def to_json(self) -> dict[str, Any]:
         o = self.outcome
         return {

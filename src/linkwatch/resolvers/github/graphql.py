@@ -76,8 +76,7 @@ class GraphqlBatches:
             for _ in batch:
                 self.resources.progress.advance("GitHub", failed=self.stopped is not None)
         for key, record in records.items():
-            if record.existence != Existence.UNVERIFIED:
-                self.resources.cache.put(NAMESPACE, key, record.to_json())
+            self.resources.remember(NAMESPACE, key, record)
         left = sum(1 for r in records.values() if r.existence == Existence.UNVERIFIED)
         if self.stopped and left:
             advice = "run again after that" if self.rate_limited else "run again later"

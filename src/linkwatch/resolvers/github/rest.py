@@ -79,9 +79,8 @@ class RestWalk:
             if failure.kind in CONNECTION_KINDS:
                 self.stopped = f"the GitHub API could not be reached ({failure.detail})"
             return unverified(subject, failure.detail)
-        if record.existence != Existence.UNVERIFIED:
-            etag = answer.headers.get("ETag") if answer.status == 200 else None
-            self.resources.cache.put(NAMESPACE, cache_key(subject), record.to_json(), etag)
+        etag = answer.headers.get("ETag") if answer.status == 200 else None
+        self.resources.remember(NAMESPACE, cache_key(subject), record, etag)
         return record
 
     async def _get(self, url: str, headers: dict[str, str]) -> Answer:
