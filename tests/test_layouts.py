@@ -671,6 +671,47 @@ def test_a_citation_paragraph_names_its_venue_after_the_link(write: Write) -> No
     ]
 
 
+def test_a_bold_title_with_its_labelled_links_below(write: Write) -> None:
+    """amusi/CVPR2024-Papers-with-Code: '**Title**', then '- Homepage: / - Paper: / - Code:'
+    bullets of bare URLs: one paper."""
+    entry = only(
+        write,
+        "**InstanceDiffusion: Instance-level Control for Image Generation**\n\n"
+        "- Homepage: https://people.eecs.berkeley.edu/~xdwang/projects/InstDiff/\n"
+        "- Paper: https://arxiv.org/abs/2402.03290\n"
+        "- Code: https://github.com/frank-xwang/InstanceDiffusion\n",
+    )
+    assert (entry.line, entry.end_line, entry.title, entry.paper_url) == (
+        1,
+        5,
+        "InstanceDiffusion: Instance-level Control for Image Generation",
+        "https://arxiv.org/abs/2402.03290",
+    )
+    assert entry.code_urls == (
+        "https://people.eecs.berkeley.edu/~xdwang/projects/InstDiff/",
+        "https://github.com/frank-xwang/InstanceDiffusion",
+    )
+
+
+def test_venue_tags_before_and_after_the_title(write: Write) -> None:
+    """'* 2015-CVPR - Title. [[Paper]](...)', '- **Title (ACPR 2019)**', '* Title, in *ICLR*
+    2024. [\\[official code\\]](...)': the tags are the venue, never the title."""
+    found = entries(
+        write,
+        "* 2015-CVPR - Learning from Massive Noisy Labeled Data. [[Paper]](http://example.org/x.pdf)"
+        " [[Loss-Code-Unofficial-1]](https://github.com/a/b)\n"
+        "* **DAGCN: Dual Attention Graph Convolutional Networks (ACPR 2019)**\n"
+        "  - [[Paper]](https://arxiv.org/abs/1904.02278)\n"
+        "* CARD: Channel Aligned Robust Blend Transformer, in *ICLR* 2024."
+        " [\\[official code\\]](https://github.com/wxie9/CARD) [\\[paper\\]](https://openreview.net/forum?id=MJksrOhurE)\n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        ("Learning from Massive Noisy Labeled Data", "2015-CVPR"),
+        ("DAGCN: Dual Attention Graph Convolutional Networks", "ACPR 2019"),
+        ("CARD: Channel Aligned Robust Blend Transformer", "ICLR 2024"),
+    ]
+
+
 @pytest.fixture
 def write(write_survey: Write) -> Write:
     return write_survey

@@ -17,7 +17,11 @@ from linkwatch.model import Entry, Fix, Link, Problem, Role, Syntax
 from linkwatch.model.targets import ARXIV_HOSTS, arxiv_ref, host_of, split_url
 from linkwatch.parse.slugs import anchor_matches
 
-_PLACEHOLDER_URL = re.compile(r"\.\.\.|…|^(?:url|link|todo|tbd|xxx+|#)$|xxxx", re.I)
+# 'xxxx' only as a whole path segment or query value ('/xxxx/', '=xxxx'), not inside a name
+# such as the GitHub user 'wxxxxxxh'.
+_PLACEHOLDER_URL = re.compile(
+    r"\.\.\.|…|^(?:url|link|todo|tbd|xxx+|#)$|(?<![^/=.?&#])x{4,}(?![^/=.?&#])", re.I
+)
 _PLACEHOLDER_HOSTS = frozenset({"example.com", "example.org", "example.net", "www.example.com"})
 _PLACEHOLDER_TITLE = re.compile(
     r"^(?:example paper|paper title|title|tbd|todo|xxx+|lorem ipsum.*|your paper.*)$", re.I

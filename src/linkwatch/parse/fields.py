@@ -57,7 +57,7 @@ _WORDED = frozenset({Syntax.INLINE, Syntax.REFERENCE, Syntax.HTML})
 _NICKNAME = re.compile(r"^[^\w\[]*\[[^\]]{1,40}\]\s*(?=\S)")
 _AFFILIATION = re.compile(r"\s*\(@[^()]*\)\s*$")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\[(\"\u201c'\u2018]+")
-_LABEL = re.compile(r"^\s*([A-Za-z][\w &/-]{0,24}):\s")
+LABEL = re.compile(r"^\s*([A-Za-z][\w &/-]{0,24}):\s")
 _NUMBERING = re.compile(r"^\s*\d{1,3}[).]\s+")
 # Where a plain title ends and its description begins: a spaced dash or a double space
 # ('1) Self-Adaptive LLMs - introduces Transformer^2, ...').
@@ -68,6 +68,11 @@ _VENUE_LABEL = re.compile(r"^(?:[A-Z][\w&.-]*\s?){1,4}['\u2019]?\s?(?:19|20)?\d\
 _LEADING_TAG = re.compile(r"^\s*[\[(][^\[\]()]{0,40}[\])]\s*")
 _TRAILING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{0,40})[\])]\s*$")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
+_ACRONYM = re.compile(r"^[A-Z]{2,8}$")  # '[TCSVT](...)' beside a Model column: a venue word
+_TRAILING_IN = re.compile(r"\s*[,\uff0c]\s*in$")
+_DATED_LEAD = re.compile(r"^(?:19|20)\d\d(?:-[\w&.]+(?:[-\s][\w&.]+)?)?\s+-\s+")
+_YEAR_AT_END = re.compile(r"(?:19|20)\d\d$")
+_IN_VENUE = re.compile(r"(?:^|[\s,\uff0c])in\s+([A-Z][^,.;\[\]()\n]{1,60}?\s(?:19|20)\d\d)(?!\d)")
 _VENUE_AND_DATE = re.compile(r"^(.*\S)\s+((?:19|20)\d\d[-./]\d{1,2}(?:[-./]\d{1,2})?)$")
 _AFTER_LINK = re.compile(r"^[\s,.;:]*([A-Z][^\[\]()*_|\n]{0,60}?(?:19|20)\d\d)\.?\s*(?:$|\[)")
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -197,17 +202,19 @@ def judge(parts: Sequence[Part], locate: Locate, paper: Link | None) -> Fields:
 def _title(fields: Fields, parts: Sequence[Part], locate: Locate) -> None:
     paper = fields.paper
     home = _part_of(parts, paper) if paper else None
+    named = next((p for p in parts if p.column == Column.TITLE and p is not home), None)
+    acronym = bool(named and named.runs.text and _ACRONYM.match(paper.text)) if paper else False
     if (
         paper
         and paper.syntax in _WORDED
         and not is_generic(paper.text)
         and not _is_label(paper.text)
+        and not acronym
     ):
         fields.title = _cleaned(paper.text)
         fields.title_cell = (
             home.cell if home and home.column == Column.TITLE else locate(paper.text)
         )
-        named = next((p for p in parts if p.column == Column.TITLE and p is not home), None)
         if named is not None and is_title_like(named.runs.first_line):
             fields.name = _cleaned(named.runs.first_line)
         return
@@ -240,13 +247,14 @@ def _title_text(part: Part, strict: bool) -> str:
             and not is_generic(text)
             and is_title_like(text)
             and not _bracketed_in(runs.text, text)
+            and not (text.startswith("[") and text.endswith("]"))
             and not _is_label(text)
         ):
             return _cleaned(text)
     first = _before_authors(runs, first)
     if part.links and all(is_generic(link.text) for link in part.links):
         named = _EMPTY_BRACKETS.sub("", runs.outside.split("\n")[0])
-        named = _EMPTY_BRACKETS.sub("", named).strip(" []|")
+        named = _cleaned(_EMPTY_BRACKETS.sub("", named).strip(" []|"))
         if named and is_title_like(named) and len(named) < len(first):
             first = named  # '| SOCKET [[paper](...)] |': the name without its links
     if strict:
@@ -275,6 +283,7 @@ def _before_authors(runs: Runs, first: str) -> str:
     for names in runs.emphasis:
         at = first.find(names) if names else -1
         head = first[:at].strip(" .,;:-|") if at > 0 else ""
+        head = _TRAILING_IN.sub("", head).strip(" .,;:-|")
         if head and is_title_like(head) and len(head.split()) >= 2:
             return head
     return first
@@ -314,7 +323,7 @@ def _marked_title(runs: Runs) -> str:
                 or _is_label(text.strip("[]() "))
             ):
                 continue  # a venue, or a note ('**(ICLR best paper)**')
-            return text
+            return _cleaned(text)
     return ""
 
 
@@ -347,7 +356,14 @@ def _cleaned(title: str) -> str:
     title = _AFFILIATION.sub("", title.strip())
     rest = _NICKNAME.sub("", title, count=1)
     title = rest if is_title_like(rest) and rest != title else title
-    return _LEADING_SYMBOLS.sub("", title).strip()
+    title = _TRAILING_IN.sub("", _LEADING_SYMBOLS.sub("", title)).strip()
+    lead = _DATED_LEAD.match(title)
+    if lead and is_title_like(title[lead.end() :]):
+        title = title[lead.end() :]  # '2015-CVPR - Learning from Massive Noisy Data'
+    trailing = _TRAILING_TAG.search(title)
+    if trailing and _YEAR_AT_END.search(trailing[1]) and len(trailing[1].split()) <= 4:
+        title = title[: trailing.start()].strip()  # '**DAGCN: ... (ACPR 2019)**'
+    return title
 
 
 def _only_links(part: Part) -> bool:
@@ -433,6 +449,12 @@ def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, 
         if part.column == Column.TITLE:
             continue
         plain = _without_quoted(part.runs, outside)
+        lead = _DATED_LEAD.match(part.runs.text)
+        if lead:
+            tag = lead[0].strip(" -")
+            found.append((tag, locate(tag)))
+        for cited in _IN_VENUE.finditer(plain):
+            found.append((cited[1], locate(cited[1])))
         for chunk in _CHUNK_SPLIT.split(plain):
             text = chunk.strip(_PUNCTUATION)
             if text and len(text.split()) <= _MAX_VENUE_WORDS and _is_venue(text, False):
@@ -541,9 +563,10 @@ def _code(fields: Fields, parts: Sequence[Part]) -> None:
                 continue  # the paper again (a venue badge that links to it)
             if key in seen:
                 fields.roles[id(link)] = Role.CODE
-            elif (_SAYS_CODE.match(_words(part, index)) and not is_paper_url(link.url)) or (
-                not elsewhere and is_code_url(link.url)
-            ):
+            elif (
+                (_SAYS_CODE.match(_words(part, index)) or _labelled_code(part))
+                and not is_paper_url(link.url)
+            ) or (not elsewhere and is_code_url(link.url)):
                 seen.add(key)
                 fields.code_urls.append(link.url)
                 fields.roles[id(link)] = Role.CODE
@@ -565,15 +588,30 @@ def _words(part: Part, index: int) -> str:
     return badge_text(image.url) or image.text
 
 
-def _labelled_elsewhere(part: Part) -> bool:
-    """A sub-item such as 'ExpEnv: [link]': its label says what its links are, and a label
-    that is no code word says they are not code. A paper's own text that starts with a
-    nickname ('OneFlow: "OneFlow: ..." [[Source](...)]') is no such label."""
+def _label(part: Part) -> str | None:
+    """A sub-item's label when the rest is only its links ('ExpEnv: [link]', 'Homepage:
+    https://...'); a paper's own text that starts with a nickname ('OneFlow: "OneFlow: ..."
+    [[Source](...)]') has no such label."""
     outside = part.runs.outside
-    label = _LABEL.match(outside)
-    if label is None or _SAYS_CODE.match(label[1]):
-        return False
-    return not outside[label.end() :].strip(" \n[]()|/,.")
+    label = LABEL.match(outside)
+    if label is None:
+        return None
+    rest = outside[label.end() :]
+    for link in part.links:
+        rest = rest.replace(link.url, "")  # bare URLs are text to the inline parser
+    return None if rest.strip(" \n[]()|/,.<>") else label[1]
+
+
+def _labelled_elsewhere(part: Part) -> bool:
+    """A label that is no code word says its links are not code."""
+    label = _label(part)
+    return label is not None and not _SAYS_CODE.match(label)
+
+
+def _labelled_code(part: Part) -> bool:
+    """A label that is a code word ('Code:', 'Homepage:') says its links are code."""
+    label = _label(part)
+    return label is not None and bool(_SAYS_CODE.match(label))
 
 
 def _followable(link: Link) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from linkwatch.model import Link, Role, Syntax
 from linkwatch.model.targets import host_of
 from linkwatch.parse.fields import (
+    LABEL,
     Fields,
     Locate,
     Part,
@@ -165,3 +166,30 @@ def _opens_with_title(part: Part) -> bool:
         if link.syntax != Syntax.IMAGE and link.text.strip() and not is_generic(link.text)
     ]
     return any(title.strip(_LEAD) and text.startswith(title.strip(_LEAD)) for title in titles)
+
+
+def names_a_paper(part: Part) -> bool:
+    """A paragraph that is a bold title and nothing else ('**Magic Tokens: ...**')."""
+    text = part.runs.text.strip()
+    return (
+        not part.links
+        and len(part.runs.strong) == 1
+        and part.runs.strong[0] == text.strip("* ")
+        and len(text.split()) >= _MIN_NAME_WORDS
+    )
+
+
+def labelled_links(items: list[Item]) -> Link | None:
+    """The paper of a list that only labels links ('- Paper: https://...', '- Code: ...'):
+    every item a label and its links, and one of them a paper."""
+    if not items or any(item.children or len(item.parts) != 1 for item in items):
+        return None
+    for item in items:
+        part = item.parts[0]
+        label = LABEL.match(part.runs.outside)
+        rest = part.runs.outside[label.end() :] if label else ""
+        for link in part.links:
+            rest = rest.replace(link.url, "")  # bare URLs are text to the inline parser
+        if label is None or not part.links or rest.strip(" \n[]()|/,.<>"):
+            return None
+    return paper_link([part for item in items for part in item.parts])

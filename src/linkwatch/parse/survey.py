@@ -44,7 +44,9 @@ from linkwatch.parse.inline import QUOTED, runs_of
 from linkwatch.parse.lists import (
     Item,
     item_entries,
+    labelled_links,
     mostly_papers,
+    names_a_paper,
     paragraph_fields,
     presents_paper_alone,
 )
@@ -116,6 +118,8 @@ class _Walker:
         """The top-level items of the list being read: whether they are papers is judged
         together, at the list's end."""
         self.paragraph_block: int | None = None
+        self.title_paragraph: tuple[Part, int] | None = None
+        """A bold title alone in its paragraph, whose links may be the list below it."""
         """The block of the paper paragraphs being read: consecutive ones are one list."""
 
     def walk(self, tokens: Sequence[Token]) -> None:
@@ -165,6 +169,7 @@ class _Walker:
 
     def _heading(self, opening: Token, inline: Token) -> None:
         self.paragraph_block = None
+        self.title_paragraph = None
         level, text = int(opening.tag[1:]), _plain_text(inline.children or []).strip()
         while self.sections and self.sections[-1][0] >= level:
             self.sections.pop()
@@ -183,6 +188,7 @@ class _Walker:
         last = line + len(lines) - 1
         after_a_paper = self.paragraph_block is not None
         fields = paragraph_fields(part, len(lines), self._lines_locator(line, last), after_a_paper)
+        self.title_paragraph = (part, line) if names_a_paper(part) else None
         if fields is None:
             self.out.links.extend(part.links)
             self.paragraph_block = None
@@ -345,6 +351,10 @@ class _Walker:
 
     def _end_list(self) -> None:
         items, self.list_items = self.list_items, []
+        titled, self.title_paragraph = self.title_paragraph, None
+        if titled is not None and (paper := labelled_links(items)) is not None:
+            self._titled_list(titled, items, paper)
+            return
         papers = mostly_papers(items)
         for item in items:
             for entry_item, fields in item_entries(item, self._locator, papers):
@@ -355,6 +365,18 @@ class _Walker:
                 )
             for part in item.all_parts():
                 self.out.links.extend(_with_roles(part.links, item.roles))
+
+    def _titled_list(self, titled: tuple[Part, int], items: list[Item], paper: Link) -> None:
+        """A bold title paragraph and the list of its links below it ('**Title**' then
+        '- Paper: https://arxiv.org/...', '- Code: https://github.com/...'): one paper."""
+        part, line = titled
+        last = max(item.last or item.line for item in items)
+        parts = [part, *(p for item in items for p in item.all_parts())]
+        fields = judge(parts, self._lines_locator(line, last), paper)
+        self.out.entries.append(self._entry(line, last, fields, self.list_block, Layout.LIST))
+        for item in items:
+            for item_part in item.all_parts():
+                self.out.links.extend(_with_roles(item_part.links, fields.roles))
 
     def _locator(self, item: Item) -> Locate:
         return self._lines_locator(item.line, item.last)

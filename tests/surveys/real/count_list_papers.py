@@ -17,7 +17,9 @@ that open a paragraph in bold (``**Title** \\``, ``**[12]** Authors. "Title."``)
 ``linked_items`` every list item with a link, whatever its host; ``top_items`` every
 top-level ``* `` item (the paper links sit on continuation lines); ``link_paragraphs`` the
 lines that are one link whose words are two or more (``      [Title](url)``);
-``all_items`` every list item; ``link_led_paragraphs`` the lines that open with a link.
+``all_items`` every list item; ``bold_items`` the top-level items that open in bold;
+``items_with`` the items that hold a given paper link at least once;
+``link_led_paragraphs`` the lines that open with a link.
 
 Exit status 1 if any count differs.
 """
@@ -83,6 +85,16 @@ RULES = {
     "l_anomaly.md": {"mode": "all_items"},
     # One paragraph a paper: '[Title](url), Venue Year'.
     "l_xai.md": {"mode": "link_led_paragraphs"},
+    # '**Title**' paragraphs, each followed by '- Paper: <url>' / '- Code: <url>' bullets.
+    "l_cvpr2024.md": {"mode": "bold_paragraphs"},
+    # '- **Title (Venue Year)**' with authors and links as sub-items.
+    "l_graph_cls.md": {"mode": "bold_items"},
+    # '* YYYY-VENUE - Title. [[Paper]](...) [[Code]](...)'.
+    "l_label_noise.md": {"mode": "top_items"},
+    # '* Title, in *Venue* Year. [\\[paper\\]](...)'; the tutorials ('[\\[link\\]]') and the
+    # pointer to another repository are no papers.
+    # (one item, 'Efficient transformers', links its paper twice: it counts once).
+    "l_ts_transformers.md": {"mode": "items_with", "paper_link": re.compile(r"\[\\\[paper\\\]\]")},
 }
 
 ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
@@ -129,6 +141,12 @@ def count(path):
             continue
         if mode == "top_items":
             n += line.startswith(("* ", "- "))
+            continue
+        if mode == "items_with":
+            n += bool(ITEM.match(line) and rule["paper_link"].search(line))
+            continue
+        if mode == "bold_items":
+            n += line.startswith(("- **", "* **"))
             continue
         if mode == "all_items":
             n += bool(ITEM.match(line))

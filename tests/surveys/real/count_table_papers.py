@@ -63,6 +63,9 @@ RULES = {
     # after the table's blank line are a paragraph to GitHub, not rows: no papers.
     "t_llm_eval.md": ["benchmark"],
 }
+RULES["t_pwc.md"] = ["title"]  # | Title | Conf | Code | Stars |, the year in the heading
+# | Model | Published | Code | Keywords |: no title column, the paper linked under its venue.
+RULES["t_super_res.md"] = ["model"]
 # Files that hold a numbered list of papers before their tables: each item with a link counts.
 LIST_TOO = {"t_llm_eval.md"}
 NUMBERED_WITH_LINK = re.compile(r"^\d+\. .*\]\(")
