@@ -68,6 +68,8 @@ def test_online_the_posted_day_decides(workdir: Path, arxiv_api: Arxiv, run_cli)
         ("Apr., 2023", (2023, 4, None, None)),
         ("14 Mar 2023", (2023, 3, 14, None)),
         ("September 5, 2022", (2022, 9, 5, None)),
+        ("20210706", (2021, 7, 6, "")),
+        ("20211306", None),
         ("2023", None),
         ("CVPR, 2024", None),
         ("2023-13", None),

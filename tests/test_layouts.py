@@ -712,6 +712,29 @@ def test_venue_tags_before_and_after_the_title(write: Write) -> None:
     ]
 
 
+def test_a_paper_link_worded_as_its_venue_and_a_compact_date(write: Write) -> None:
+    """EdisonLeeeee/Awesome-Fair-Graph-Learning ('Title, [[IJCAI]](arxiv), [[Code]](...)') and
+    jindongwang/transferlearning ('- 20210706 CVPR-21 [Title](...)')."""
+    found = entries(
+        write,
+        "+ FairGT: A Fairness-aware Graph Transformer, [[IJCAI]](https://arxiv.org/abs/2404.17169),"
+        " [[Code]](https://github.com/yushuowiki/fairgt)\n"
+        "+ Chasing Fairness in Graphs: A GNN Architecture Perspective,"
+        " [[AAAI]](https://arxiv.org/abs/2312.12369)\n\n"
+        "- 20210706 CVPR-21 [Instance Level Affinity-Based Transfer for Unsupervised Domain"
+        " Adaptation](https://arxiv.org/abs/2104.01286)\n",
+    )
+    assert [(e.title, e.venue, e.date) for e in found] == [
+        ("FairGT: A Fairness-aware Graph Transformer", "IJCAI", ""),
+        ("Chasing Fairness in Graphs: A GNN Architecture Perspective", "AAAI", ""),
+        (
+            "Instance Level Affinity-Based Transfer for Unsupervised Domain Adaptation",
+            "CVPR-21",
+            "20210706",
+        ),
+    ]
+
+
 @pytest.fixture
 def write(write_survey: Write) -> Write:
     return write_survey

@@ -25,14 +25,17 @@ _NAMED = re.compile(
 )
 
 
+_COMPACT = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")  # '20210706'
+
+
 @dataclass(frozen=True, slots=True)
 class WrittenDate:
     year: int
     month: int
     day: int | None
     separator: str | None
-    """'-', '.' or '/' for a numeric date (a fix writes it the same way); None when the month
-    is named."""
+    """'-', '.' or '/' for a numeric date (a fix writes it the same way), '' for '20210706';
+    None when the month is named."""
 
 
 def parse_date(text: str) -> WrittenDate | None:
@@ -44,6 +47,10 @@ def parse_date(text: str) -> WrittenDate | None:
         return WrittenDate(
             int(numeric["year"]), int(numeric["month"]), int(day) if day else None, numeric["sep"]
         )
+    compact = _COMPACT.match(text)
+    if compact:
+        year, month, day = (int(compact[i]) for i in (1, 2, 3))
+        return WrittenDate(year, month, day, "")
     named = _NAMED.match(text)
     if named:
         day = named["day"] or named["day2"]

@@ -252,9 +252,9 @@ def _title_text(part: Part, strict: bool) -> str:
         ):
             return _cleaned(text)
     first = _before_authors(runs, first)
-    if part.links and all(is_generic(link.text) for link in part.links):
+    if part.links and all(is_generic(link.text) or _is_label(link.text) for link in part.links):
         named = _EMPTY_BRACKETS.sub("", runs.outside.split("\n")[0])
-        named = _cleaned(_EMPTY_BRACKETS.sub("", named).strip(" []|"))
+        named = _cleaned(_EMPTY_BRACKETS.sub("", named).strip(" []|,;"))
         if named and is_title_like(named) and len(named) < len(first):
             first = named  # '| SOCKET [[paper](...)] |': the name without its links
     if strict:
@@ -272,8 +272,17 @@ def _bracketed_in(text: str, words: str) -> bool:
 
 def _is_label(text: str) -> bool:
     """A venue label rather than a title ('arXiv2025', 'TGRS2024', "KDD' 19")."""
-    return bool(_VENUE_LABEL.match(text.strip())) or (
-        len(text.split()) <= 3 and _has_year(text) and _known(text)
+    text = text.strip(" []")
+    return bool(_VENUE_LABEL.match(text)) or (
+        len(text.split()) <= 3 and (_has_year(text) or _exact_venue(text)) and _known(text)
+    )
+
+
+def _exact_venue(text: str) -> bool:
+    """A venue's name and nothing else ('IJCAI', 'NeurIPS'), as a link's words may be."""
+    return any(
+        m.venue is not None and m.written.strip() == text and m.spelling in _EXACT
+        for m in parse_venue(text)
     )
 
 
@@ -397,6 +406,10 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
             fields.venue, fields.venue_cell = text, cell
     if not fields.venue and fields.paper is not None and (tail := _after_link(parts, fields.paper)):
         fields.venue, fields.venue_cell = tail, locate(tail)
+    paper = fields.paper
+    if not fields.venue and paper is not None and _is_label(paper.text) and paper.text.strip(" []"):
+        words = paper.text.strip(" []")  # '[[IJCAI]](https://arxiv.org/...)': the venue
+        fields.venue, fields.venue_cell = words, locate(words)
 
 
 def _after_link(parts: Sequence[Part], paper: Link) -> str:
@@ -457,6 +470,10 @@ def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, 
             found.append((cited[1], locate(cited[1])))
         for chunk in _CHUNK_SPLIT.split(plain):
             text = chunk.strip(_PUNCTUATION)
+            head, _, rest = text.partition(" ")
+            if rest and is_date(head):  # '20210706 CVPR-21 [Title](...)'
+                found.append((head, locate(head)))
+                text = rest.strip(_PUNCTUATION)
             if text and len(text.split()) <= _MAX_VENUE_WORDS and _is_venue(text, False):
                 text = _with_next_year(plain, text)
                 found.append((text, locate(text)))
