@@ -735,6 +735,38 @@ def test_a_paper_link_worded_as_its_venue_and_a_compact_date(write: Write) -> No
     ]
 
 
+def test_a_list_of_titles_only_and_a_venue_line_in_a_title_cell(write: Write) -> None:
+    """naganandy's per-conference lists: items that are only a title linking a notes page
+    ('.../README.md'); VainF/Awesome-Anything: '<br> > CVPR'18' under the title in its cell.
+    A table of contents (anchors) or a tool list ('[LangChain](...)') stays no paper list."""
+    page = "https://github.com/naganandy/graph-based-deep-learning-literature/blob/master/x"
+    found = entries(
+        write,
+        f"- [ProfiX: Improving Profile-Guided Optimization in Compilers]({page}/profix/README.md)\n"
+        f"- [You Only Spectralize Once: Taking a Spectral Detour]({page}/yoso/README.md)\n"
+        f"- [Graph-Based Attention for Differentiable MaxSAT Solving]({page}/maxsat/README.md)\n\n"
+        "| Title | Code |\n|---|---|\n"
+        "| [**Learning to Segment Every Thing**](https://openaccess.thecvf.com/content_cvpr_2018/"
+        "papers/Hu_Learning_to_Segment_CVPR_2018_paper.pdf) <br> *Ronghang Hu* <br> > CVPR'18 |"
+        " [[Github](https://github.com/ronghanghu/seg_every_thing)] |\n",
+    )
+    assert [(e.title.split(":")[0], e.paper_url is not None, e.venue) for e in found] == [
+        ("ProfiX", True, ""),
+        ("You Only Spectralize Once", True, ""),
+        ("Graph-Based Attention for Differentiable MaxSAT Solving", True, ""),
+        ("Learning to Segment Every Thing", True, "CVPR'18"),
+    ]
+    assert (
+        entries(
+            write,
+            "- [LangChain](https://github.com/a/b)\n- [LlamaIndex](https://github.com/c/d)\n- [Haystack](https://github.com/e/f)\n",
+        )
+        == []
+    )
+    toc = "".join(f"- [Section number {n} of the list](#section-{n})\n" for n in range(4))
+    assert entries(write, toc) == []
+
+
 @pytest.fixture
 def write(write_survey: Write) -> Write:
     return write_survey

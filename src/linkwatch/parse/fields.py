@@ -51,7 +51,7 @@ _CONTENT_SHARE = 0.6
 # Folders that hold papers on sites that are no paper host: research.google/pubs/...,
 # amazon.science/publications/...
 _PAPER_SEGMENTS = frozenset({"pubs", "pub", "publications", "publication", "papers", "paper"})
-_PUNCTUATION = " *_.,:;-\u2013\u2014`'\""
+_PUNCTUATION = " *_.,:;-\u2013\u2014`'\">"
 _EXACT = frozenset({Spelling.CANONICAL, Spelling.ACCEPTED, Spelling.FULL_NAME, Spelling.ALIAS})
 _WORDED = frozenset({Syntax.INLINE, Syntax.REFERENCE, Syntax.HTML})
 _NICKNAME = re.compile(r"^[^\w\[]*\[[^\]]{1,40}\]\s*(?=\S)")
@@ -459,9 +459,10 @@ def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, 
                 found.extend(((dated[2], locate(dated[2])), (dated[1], locate(dated[1]))))
             elif text and len(text.split()) <= _MAX_VENUE_WORDS and _is_venue(text, True):
                 found.append((text, locate(text)))
-        if part.column == Column.TITLE:
-            continue
         plain = _without_quoted(part.runs, outside)
+        if part.column == Column.TITLE:
+            # the title's own line is no venue; lines below it may say one ('<br> > CVPR'18')
+            plain = plain.split("\n", 1)[1] if "\n" in plain.strip("\n") else ""
         lead = _DATED_LEAD.match(part.runs.text)
         if lead:
             tag = lead[0].strip(" -")

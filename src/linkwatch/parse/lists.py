@@ -66,7 +66,26 @@ def mostly_papers(items: list[Item]) -> bool:
     link present a paper."""
     linked = [item for item in items if any(part.links for part in item.parts)]
     papers = sum(_presents_paper(item) for item in linked)
-    return papers >= _MIN_SIBLINGS and papers >= _MOSTLY * len(linked)
+    if papers >= _MIN_SIBLINGS and papers >= _MOSTLY * len(linked):
+        return True
+    # A list of paper titles, each only a link ('- [ProfiX: Improving Profile-Guided
+    # Optimization in Compilers with Graph Neural Networks](.../profix/README.md)'), wherever
+    # the links go: titles of four words or more, nothing else in the items.
+    titles = sum(_only_a_title_link(item) for item in items)
+    return titles >= _MIN_TITLES and titles >= _MOST * len(items)
+
+
+def _only_a_title_link(item: Item) -> bool:
+    if item.children or len(item.parts) != 1:
+        return False
+    named = _named_link(item)
+    part = item.parts[0]
+    return (
+        named is not None
+        and len(named.text.split()) >= _MIN_TITLE_WORDS
+        and not part.runs.outside.strip(" \n-.,;:")
+        and not part.runs.code
+    )
 
 
 def _read(item: Item, locator: Locator, found: list[tuple[Item, Fields]], among: bool) -> None:
@@ -95,6 +114,8 @@ def _read(item: Item, locator: Locator, found: list[tuple[Item, Fields]], among:
 def _is_repository(url: str) -> bool:
     """A repository is the paper's code, not the paper; a project page (owner.github.io) may
     be the paper's page."""
+    if url.lower().endswith((".md", ".markdown")):
+        return False  # a page of notes on the paper, kept in a repository ('.../README.md')
     return is_code_url(url) and not host_of(url).endswith("github.io")
 
 
@@ -130,6 +151,9 @@ _MAX_PARAGRAPH_LINES = 8
 _MIN_SIBLINGS = 3
 _MOSTLY = 0.6
 _MIN_NAME_WORDS = 3
+_MIN_TITLES = 3
+_MOST = 0.8
+_MIN_TITLE_WORDS = 4
 _LEAD = ' \t*_"\u201c#>'
 
 
