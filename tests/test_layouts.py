@@ -767,6 +767,36 @@ def test_a_list_of_titles_only_and_a_venue_line_in_a_title_cell(write: Write) ->
     assert entries(write, toc) == []
 
 
+def test_bold_titles_without_links_a_venue_dash_date_and_a_misspelt_label(write: Write) -> None:
+    """Yangyi-Chen/Multimodal-AND-Large-Language-Models (bold titles, no links) and
+    jxzhangjhu/Awesome-LLM-RAG ('Venue \u2013 Mon YYYY [[Ppaer](...)]')."""
+    found = entries(
+        write,
+        "- **A Survey of Large Language Models;** Wayne Xin Zhao et al\n"
+        "- **Multimodal Foundation Models: From Specialists to General-Purpose Assistants;** Li\n"
+        "- **Visual Instruction Tuning with Language Models;** Haotian Liu et al\n\n"
+        "**Self-Knowledge Guided Retrieval Augmentation for Large Language Models** \\\n"
+        "*Yile Wang et al.* \\\n"
+        "EMNLP 2023 \u2013 Oct 2023 [[Ppaer](https://arxiv.org/abs/2310.05002)]\n",
+    )
+    assert [(e.title, e.paper_url, e.venue, e.date) for e in found] == [
+        ("A Survey of Large Language Models", None, "", ""),
+        (
+            "Multimodal Foundation Models: From Specialists to General-Purpose Assistants",
+            None,
+            "",
+            "",
+        ),
+        ("Visual Instruction Tuning with Language Models", None, "", ""),
+        (
+            "Self-Knowledge Guided Retrieval Augmentation for Large Language Models",
+            "https://arxiv.org/abs/2310.05002",
+            "EMNLP 2023",
+            "Oct 2023",
+        ),
+    ]
+
+
 @pytest.fixture
 def write(write_survey: Write) -> Write:
     return write_survey

@@ -69,6 +69,7 @@ _LEADING_TAG = re.compile(r"^\s*[\[(][^\[\]()]{0,40}[\])]\s*")
 _TRAILING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{0,40})[\])]\s*$")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _ACRONYM = re.compile(r"^[A-Z]{2,8}$")  # '[TCSVT](...)' beside a Model column: a venue word
+_VENUE_DASH_DATE = re.compile(r"^(.*?\S)\s+[-\u2013\u2014]\s+(\S.*)$")
 _TRAILING_IN = re.compile(r"\s*[,\uff0c]\s*in$")
 _DATED_LEAD = re.compile(r"^(?:19|20)\d\d(?:-[\w&.]+(?:[-\s][\w&.]+)?)?\s+-\s+")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d$")
@@ -138,8 +139,9 @@ def is_paper_link(link: Link) -> bool:
     if is_paper_url(link.url) or _SAYS_PAPER.match(link.text):
         return True
     path = urlsplit(link.url).path.lower()
-    on_paper_path = path.endswith(".pdf") or bool(_PAPER_SEGMENTS & set(path.split("/")[:-1]))
-    return on_paper_path and not is_code_url(link.url)
+    if path.endswith(".pdf"):
+        return True  # a PDF is a paper, on a project page (owner.github.io/files/x.pdf) too
+    return bool(_PAPER_SEGMENTS & set(path.split("/")[:-1])) and not is_code_url(link.url)
 
 
 def is_title_like(text: str) -> bool:
@@ -210,6 +212,7 @@ def _title(fields: Fields, parts: Sequence[Part], locate: Locate) -> None:
         and not is_generic(paper.text)
         and not _is_label(paper.text)
         and not acronym
+        and not (home is not None and _bracketed_in(home.runs.text, paper.text.strip()))
     ):
         fields.title = _cleaned(paper.text)
         fields.title_cell = (
@@ -320,7 +323,7 @@ def _marked_title(runs: Runs) -> str:
     nickname = _NICKNAME.match(runs.first_line)
     for kind, texts in (("quoted", runs.quoted), ("strong", runs.strong)):
         for raw in texts:
-            text = raw.strip(' "“”.:,')
+            text = raw.strip(' "“”.:,;')
             if not is_title_like(text) or len(text) <= 2 or (nickname and text in nickname[0]):
                 continue
             if kind == "quoted" and _in_description(runs.text, raw):
@@ -475,6 +478,10 @@ def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, 
             if rest and is_date(head):  # '20210706 CVPR-21 [Title](...)'
                 found.append((head, locate(head)))
                 text = rest.strip(_PUNCTUATION)
+            dashed = _VENUE_DASH_DATE.match(text)
+            if dashed and is_date(dashed[2]):  # 'AAAI 25 - Mar 2025', an en dash as often
+                found.append((dashed[2], locate(dashed[2])))
+                text = dashed[1].strip(_PUNCTUATION)
             if text and len(text.split()) <= _MAX_VENUE_WORDS and _is_venue(text, False):
                 text = _with_next_year(plain, text)
                 found.append((text, locate(text)))

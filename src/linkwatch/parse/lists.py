@@ -71,8 +71,21 @@ def mostly_papers(items: list[Item]) -> bool:
     # A list of paper titles, each only a link ('- [ProfiX: Improving Profile-Guided
     # Optimization in Compilers with Graph Neural Networks](.../profix/README.md)'), wherever
     # the links go: titles of four words or more, nothing else in the items.
-    titles = sum(_only_a_title_link(item) for item in items)
+    titles = sum(_only_a_title_link(item) or _bold_title(item) for item in items)
     return titles >= _MIN_TITLES and titles >= _MOST * len(items)
+
+
+def _bold_title(item: Item) -> bool:
+    """An item that opens with a bold title of four words or more and links nothing
+    ('- **A Survey of Large Language Models;** Wayne Xin Zhao et al')."""
+    if not item.parts or any(part.links for part in item.parts):
+        return False
+    runs = item.parts[0].runs
+    return bool(
+        runs.strong
+        and runs.text.lstrip(" *").startswith(runs.strong[0][:20])
+        and len(runs.strong[0].split()) >= _MIN_TITLE_WORDS
+    )
 
 
 def _only_a_title_link(item: Item) -> bool:
@@ -107,7 +120,8 @@ def _read(item: Item, locator: Locator, found: list[tuple[Item, Fields]], among:
         found.insert(at, (item, judge(parts, locator(item), paper)))
     elif among and not any(p.links for p in item.parts):
         fields = judge(parts, locator(item), None)
-        if len(fields.title.split()) >= _MIN_NAME_WORDS and fields.venue:
+        bold = _bold_title(item)
+        if len(fields.title.split()) >= _MIN_NAME_WORDS and (fields.venue or bold):
             found.insert(at, (item, fields))  # 'Title | **[ECCV' 20]**': a paper, no link
 
 
