@@ -797,6 +797,21 @@ def test_bold_titles_without_links_a_venue_dash_date_and_a_misspelt_label(write:
     ]
 
 
+def test_chinese_headers(write: Write) -> None:
+    """mli/paper-reading: | 已录制 | 年份 | 名字 | 简介 | 引用 | (recorded, year, name, summary,
+    citations); the name is the paper's nickname linked to it."""
+    entry = only(
+        write,
+        "| 已录制 | 年份 | 名字 | 简介 | 引用 |\n|---|---|---|---|---|\n"
+        "| ✅ | 2021 | [MAE](https://arxiv.org/pdf/2111.06377.pdf) | BERT的CV版 | 1000 |\n",
+    )
+    assert (entry.title, entry.paper_url, entry.venue) == (
+        "MAE",
+        "https://arxiv.org/pdf/2111.06377.pdf",
+        "2021",
+    )
+
+
 @pytest.fixture
 def write(write_survey: Write) -> Write:
     return write_survey

@@ -63,6 +63,15 @@ _HEADER_WORDS: tuple[tuple[Column, tuple[str, ...]], ...] = (
     ),
     (Column.LINKS, ("link", "download", "home", "website", "url", "page", "resource", "source")),
 )
+# Chinese headers (mli/paper-reading: | 已录制 | 年份 | 名字 | 简介 | 引用 |), by substring.
+_CJK_HEADER_WORDS: tuple[tuple[Column, tuple[str, ...]], ...] = (
+    (Column.TITLE, ("名字", "名称", "标题", "题目", "论文", "模型", "方法")),
+    (Column.VENUE, ("会议", "期刊", "发表", "出处")),
+    (Column.YEAR, ("年份",)),
+    (Column.DATE, ("日期", "时间")),
+    (Column.CODE, ("代码", "项目")),
+    (Column.LINKS, ("链接", "地址")),
+)
 # A cell beyond the header's width that shows nothing: empty, or a Markdown comment
 # ('[//]: # note'), which some lists add on purpose.
 _INVISIBLE = re.compile(r"^(?:\[//\]: ?#.*|<!--.*-->)?$")
@@ -115,6 +124,9 @@ def _role_from_header(header: str) -> Column:
     words = re.findall(r"[a-z]+", header.lower())
     for column, keys in _HEADER_WORDS:
         if any(word.startswith(key) for word in words for key in keys):
+            return column
+    for column, keys in _CJK_HEADER_WORDS:
+        if any(key in header for key in keys):
             return column
     return Column.OTHER
 
