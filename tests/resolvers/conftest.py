@@ -40,7 +40,7 @@ def resolve_web(tmp_path: Path) -> ResolveWeb:
                 resources = Resources(
                     client, cache or Cache(None), settings or Settings(), NoProgress()
                 )
-                resolver = WebResolver(resources, claimed=lambda url: False)
+                resolver = WebResolver(resources)
                 return await resolver.resolve_all(list(urls)), resources
 
         return asyncio.run(go())

@@ -50,6 +50,7 @@ class Resources:
     settings: Settings
     progress: Progress
     notes: list[str] = field(default_factory=list)
+    """Run-level remarks for the report ('the network is unreachable')."""
 
     def remember(
         self, namespace: str, key: str, record: FinalRecord, etag: str | None = None
@@ -58,8 +59,6 @@ class Resources:
         gave them, so a transient failure is never kept."""
         if record.final:
             self.cache.put(namespace, key, record.to_json(), etag)
-
-    """Run-level remarks for the report ('the network is unreachable')."""
 
 
 class Resolver(ABC, Generic[K, R]):

@@ -41,7 +41,7 @@ async def resolve(survey: Survey, settings: Settings, progress: Progress) -> Res
         async with Client(_limits(settings)) as client:
             resources = Resources(client, cache, settings, progress)
             resolvers: list[Resolver[Any, Any]] = [kind(resources) for kind in API_RESOLVERS]
-            web = WebResolver(resources, claimed=lambda url: any(r.claims(url) for r in resolvers))
+            web = WebResolver(resources, leave_to=resolvers)
             resolvers.append(web)
             wanted = [resolver.wanted(survey) for resolver in resolvers]
             results = await asyncio.gather(

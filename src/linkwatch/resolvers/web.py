@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
+from typing import Any
 from urllib.parse import urljoin
 
 from linkwatch.model import LinkOutcome, LinkStatus, Survey
@@ -41,9 +42,10 @@ class WebResolver(Resolver[str, WebRecord]):
 
     family = "web"
 
-    def __init__(self, resources: Resources, claimed: Callable[[str], bool]) -> None:
+    def __init__(self, resources: Resources, leave_to: Sequence[Resolver[Any, Any]] = ()) -> None:
         super().__init__(resources)
-        self.claimed = claimed
+        self.leave_to = tuple(leave_to)
+        """The API resolvers whose links the prober leaves to them (GitHub, the Hub, arXiv)."""
         settings = resources.settings
         self._exclude = [re.compile(pattern) for pattern in settings.exclude]
         self._remap = [
@@ -52,7 +54,13 @@ class WebResolver(Resolver[str, WebRecord]):
 
     def wanted(self, survey: Survey) -> Collection[str]:
         urls = (link.url for link in survey.links)
-        return list(dict.fromkeys(url for url in urls if _is_web(url) and not self.claimed(url)))
+        return list(
+            dict.fromkeys(
+                url
+                for url in urls
+                if _is_web(url) and not any(r.claims(url) for r in self.leave_to)
+            )
+        )
 
     async def resolve_all(self, keys: Collection[str]) -> Mapping[str, WebRecord]:
         progress = self.resources.progress

@@ -47,7 +47,7 @@ class GithubResolver(Resolver[Key, GithubRecord]):
         # "Make requests serially instead of concurrently" (GitHub's REST API best practices).
         for url in (services.github_api_url, services.github_graphql_url):
             resources.client.set_service_rule(url, HostRule(concurrency=1))
-        self._pages = WebResolver(resources, claimed=lambda url: False)
+        self._pages = WebResolver(resources)
 
     def wanted(self, survey: Survey) -> Collection[Key]:
         keys = (self._key(link.url) for link in survey.links)
