@@ -89,12 +89,12 @@ def _check(survey: Path, work: Path, env: dict[str, str], *extra: str) -> dict:
     return _stable(report)
 
 
-def _stable(value: object) -> object:
-    """The report without what changes from run to run (times, durations)."""
+def _stable(value: object, volatile: tuple[str, ...] = _VOLATILE) -> object:
+    """The report without the keys that change from run to run (times, durations)."""
     if isinstance(value, dict):
-        return {k: _stable(v) for k, v in value.items() if k not in _VOLATILE}
+        return {k: _stable(v, volatile) for k, v in value.items() if k not in volatile}
     if isinstance(value, list):
-        return [_stable(v) for v in value]
+        return [_stable(v, volatile) for v in value]
     return value
 
 
@@ -145,16 +145,8 @@ def _load(path: Path) -> dict:
     scratch = re.escape(tempfile.gettempdir()) + r"/tmp[\w-]+/"
     text = re.sub(scratch, "$WORK/", path.read_text(encoding="utf-8"))
     text = re.sub(r"/[^\"\s]*?/(survey\.md|tests/surveys/)", r"$ROOT/\1", text)
-    return _without_ids(json.loads(text))
-
-
-def _without_ids(value: object) -> object:
-    """Finding ids hash the file's path as given, which differs between two checkouts."""
-    if isinstance(value, dict):
-        return {k: _without_ids(v) for k, v in value.items() if k != "id"}
-    if isinstance(value, list):
-        return [_without_ids(v) for v in value]
-    return value
+    # Finding ids hash the file's path as given, which differs between two checkouts.
+    return _stable(json.loads(text), ("id",))  # type: ignore[return-value]
 
 
 def _items(values: list) -> set[str]:

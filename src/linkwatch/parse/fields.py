@@ -57,7 +57,7 @@ _WORDED = frozenset({Syntax.INLINE, Syntax.REFERENCE, Syntax.HTML})
 _NICKNAME = re.compile(r"^[^\w\[]*\[[^\]]{1,40}\]\s*(?=\S)")
 _AFFILIATION = re.compile(r"\s*\(@[^()]*\)\s*$")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\[(\"\u201c'\u2018]+")
-LABEL = re.compile(r"^\s*([A-Za-z][\w &/-]{0,24}):\s")
+_LABEL = re.compile(r"^\s*([A-Za-z][\w &/-]{0,24}):\s")
 _NUMBERING = re.compile(r"^\s*\d{1,3}[).]\s+")
 # Where a plain title ends and its description begins: a spaced dash or a double space
 # ('1) Self-Adaptive LLMs - introduces Transformer^2, ...').
@@ -525,9 +525,7 @@ def _is_venue(text: str, bracketed: bool) -> bool:
     mentions = parse_venue(text)
     if any(m.year and m.year_written for m in mentions):
         return bracketed or _known(text)
-    return any(
-        m.venue is not None and m.written.strip() == text and m.spelling in _EXACT for m in mentions
-    )
+    return _exact_venue(text)
 
 
 def _without_quoted(runs: Runs, text: str) -> str:
@@ -571,7 +569,9 @@ def _code(fields: Fields, parts: Sequence[Part]) -> None:
                     seen.add(link.url.rstrip("/").lower())
     paper = fields.paper.url.rstrip("/").lower() if fields.paper else None
     for part in parts:
-        elsewhere = _labelled_elsewhere(part)
+        label = link_label(part)  # 'Code: [...]' says code; 'ExpEnv: [...]' says not code
+        says_code = label is not None and bool(_SAYS_CODE.match(label))
+        elsewhere = label is not None and not says_code
         for index, link in enumerate(part.links):
             if link is fields.paper or not link.url:
                 continue
@@ -589,8 +589,7 @@ def _code(fields: Fields, parts: Sequence[Part]) -> None:
             if key in seen:
                 fields.roles[id(link)] = Role.CODE
             elif (
-                (_SAYS_CODE.match(_words(part, index)) or _labelled_code(part))
-                and not is_paper_url(link.url)
+                (says_code or _SAYS_CODE.match(_words(part, index))) and not is_paper_url(link.url)
             ) or (not elsewhere and is_code_url(link.url)):
                 seen.add(key)
                 fields.code_urls.append(link.url)
@@ -613,30 +612,18 @@ def _words(part: Part, index: int) -> str:
     return badge_text(image.url) or image.text
 
 
-def _label(part: Part) -> str | None:
+def link_label(part: Part) -> str | None:
     """A sub-item's label when the rest is only its links ('ExpEnv: [link]', 'Homepage:
     https://...'); a paper's own text that starts with a nickname ('OneFlow: "OneFlow: ..."
     [[Source](...)]') has no such label."""
     outside = part.runs.outside
-    label = LABEL.match(outside)
+    label = _LABEL.match(outside)
     if label is None:
         return None
     rest = outside[label.end() :]
     for link in part.links:
         rest = rest.replace(link.url, "")  # bare URLs are text to the inline parser
     return None if rest.strip(" \n[]()|/,.<>") else label[1]
-
-
-def _labelled_elsewhere(part: Part) -> bool:
-    """A label that is no code word says its links are not code."""
-    label = _label(part)
-    return label is not None and not _SAYS_CODE.match(label)
-
-
-def _labelled_code(part: Part) -> bool:
-    """A label that is a code word ('Code:', 'Homepage:') says its links are code."""
-    label = _label(part)
-    return label is not None and bool(_SAYS_CODE.match(label))
 
 
 def _followable(link: Link) -> bool:

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from linkwatch.model import Link, Role, Syntax
 from linkwatch.model.targets import host_of
 from linkwatch.parse.fields import (
-    LABEL,
     Fields,
     Locate,
     Part,
     is_code_url,
     is_generic,
     judge,
+    link_label,
     paper_link,
 )
 
@@ -222,12 +222,6 @@ def labelled_links(items: list[Item]) -> Link | None:
     every item a label and its links, and one of them a paper."""
     if not items or any(item.children or len(item.parts) != 1 for item in items):
         return None
-    for item in items:
-        part = item.parts[0]
-        label = LABEL.match(part.runs.outside)
-        rest = part.runs.outside[label.end() :] if label else ""
-        for link in part.links:
-            rest = rest.replace(link.url, "")  # bare URLs are text to the inline parser
-        if label is None or not part.links or rest.strip(" \n[]()|/,.<>"):
-            return None
+    if any(link_label(item.parts[0]) is None or not item.parts[0].links for item in items):
+        return None
     return paper_link([part for item in items for part in item.parts])
