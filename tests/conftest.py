@@ -4,6 +4,7 @@ Shared fixtures: a clean environment for every test, survey files on disk, and t
 
 from __future__ import annotations
 
+import json
 import re
 import ssl
 from collections.abc import Callable, Iterator
@@ -19,6 +20,7 @@ from linkwatch.cli import cli
 from linkwatch.model import Finding
 from linkwatch.parse import parse_survey
 from linkwatch.sources.files import read_source
+from tests.agreement import disagreements
 from tests.servers import arxiv, semanticscholar
 from tests.servers.github_repos import FakeGitHubRepos
 from tests.servers.huggingface import FakeHub
@@ -70,6 +72,39 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="Rewrite the golden files of tests/reporters/golden from the current output.",
     )
+
+
+_AGREEMENT = {"reports": 0, "links": 0, "findings": 0}
+
+
+@pytest.fixture(autouse=True)
+def reports_agree(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every JSON report a test writes is walked: its links table and its findings must
+    not contradict each other (tests/agreement.py)."""
+    folder = request.getfixturevalue("tmp_path") if "tmp_path" in request.fixturenames else None
+    yield
+    if folder is None:
+        return
+    for path in folder.rglob("linkwatch.json"):
+        try:
+            report = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # a test that writes a broken report on purpose
+        if not isinstance(report, dict) or not isinstance(report.get("links"), list):
+            continue
+        _AGREEMENT["reports"] += 1
+        _AGREEMENT["links"] += len(report["links"])
+        _AGREEMENT["findings"] += len(report.get("findings", ()))
+        problems = disagreements(report)
+        assert not problems, f"{path}: " + "; ".join(problems[:5])
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _AGREEMENT["reports"]:
+        terminalreporter.write_line(
+            "links table and findings agree in {reports} reports "
+            "({links} links, {findings} findings)".format(**_AGREEMENT)
+        )
 
 
 @pytest.fixture

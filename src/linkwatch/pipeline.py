@@ -11,13 +11,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from linkwatch.checks import Context, run_checks, runnable
-from linkwatch.checks.links import local_target
-from linkwatch.model import Link, LinkOutcome, LinkStatus, Severity, SourceFile, Survey
+from linkwatch.model import Severity, SourceFile, Survey
 from linkwatch.model.records import Resolution
 from linkwatch.model.report import InputFile, LinkRow, NotRun, Report, now_utc
 from linkwatch.parse import parse_survey
 from linkwatch.parse.sections import with_sections
-from linkwatch.parse.slugs import anchor_matches
 from linkwatch.progress import Progress, progress_for
 from linkwatch.reporters import write_reports
 from linkwatch.reporters.baseline import compare
@@ -62,7 +60,8 @@ def _report(
 ) -> Report:
     """Run the checks on what parsing and resolving found, and put the report together."""
     ready, skipped = runnable(resolution.records.resolved)
-    findings = run_checks(Context(survey, resolution.records), settings.severity, ready)
+    context = Context(survey, resolution.records)
+    findings = run_checks(context, settings.severity, ready)
     findings = with_sections(findings, survey.headings)
     reason = "offline" if settings.offline else "its service was not asked"
     # a kind may have a check per family (unverified: web, GitHub, Hugging Face): list it once
@@ -72,7 +71,7 @@ def _report(
         generated_at=now_utc(),
         inputs=tuple(InputFile(source.path, source.sha256) for source in sources),
         entries=survey.entries,
-        links=tuple(_row(link, survey, resolution, settings) for link in survey.links),
+        links=tuple(LinkRow(link, context.status(link)) for link in survey.links),
         findings=tuple(findings),
         duration_s=time.monotonic() - started,
         requests=dict(sorted(resolution.requests.items())),
@@ -88,35 +87,6 @@ def _could_not_run(settings: Settings, resolution: Resolution) -> str | None:
     if settings.offline or resolution.wanted == 0 or resolution.verified > 0:
         return None
     return _NOTHING_REACHED
-
-
-def _row(link: Link, survey: Survey, resolution: Resolution, settings: Settings) -> LinkRow:
-    outcome = resolution.outcomes.get(link.url)
-    return LinkRow(link, outcome or _unprobed_outcome(link, survey, settings))
-
-
-def _unprobed_outcome(link: Link, survey: Survey, settings: Settings) -> LinkOutcome:
-    """What can be said of a link no resolver probed: anchors are checked, the rest is not."""
-    if link.url.startswith("#") and len(link.url) > 1:
-        found = anchor_matches(link.url[1:], survey.anchors(link.file))
-        return LinkOutcome(
-            LinkStatus.OK if found else LinkStatus.BROKEN,
-            "heading found" if found else "no heading has this anchor",
-        )
-    if (target := local_target(link)) is not None:
-        exists = target.exists()
-        return LinkOutcome(
-            LinkStatus.OK if exists else LinkStatus.BROKEN,
-            "file exists" if exists else "no such file",
-        )
-    if settings.offline:
-        return _NOT_PROBED
-    return _NOT_A_WEB_LINK if "://" not in link.url else _NOT_ASKED
-
-
-_NOT_PROBED = LinkOutcome(LinkStatus.SKIPPED, "not probed (offline)")
-_NOT_A_WEB_LINK = LinkOutcome(LinkStatus.SKIPPED, "not a web link")
-_NOT_ASKED = LinkOutcome(LinkStatus.SKIPPED, "no service said anything of it")
 
 
 @contextmanager

@@ -4,8 +4,11 @@ What each offline check says and the fix it offers, on small surveys.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
+
+from click.testing import Result
 
 from linkwatch.checks import KINDS, REGISTRY
 from linkwatch.model import Finding
@@ -95,6 +98,34 @@ def test_broken_anchor_suggests_the_closest_heading(write_survey: Callable[..., 
     finding = one(findings_of(write_survey(text)), "broken-anchor")
     assert "#applications" in finding.problem.message
     assert finding.problem.fix is not None and finding.problem.fix.new == "#applications"
+
+
+def test_anchor_rows_and_findings_agree_case_and_percent_encoding_aside(
+    workdir: Path, run_cli: Callable[..., Result]
+) -> None:
+    """The links table and broken-anchor come from one rule: '#Related-Work' and
+    '#caf%C3%A9' reach their headings in both, '#nope' is broken in both."""
+    text = "## Related Work\n\n## Café\n\n- [x](#Related-Work)\n- [y](#caf%C3%A9)\n- [z](#nope)\n"
+    (workdir / "survey.md").write_text(text, encoding="utf-8")
+    run_cli("check", "--offline", "survey.md", "-f", "json")
+    report = json.loads((workdir / "reports" / "linkwatch.json").read_text(encoding="utf-8"))
+    assert [(row["url"], row["status"]) for row in report["links"]] == [
+        ("#Related-Work", "ok"),
+        ("#caf%C3%A9", "ok"),
+        ("#nope", "broken"),
+    ]
+    assert [(f["kind"], f["line"], f["url"]) for f in report["findings"]] == [
+        ("broken-anchor", 7, "#nope")
+    ]
+
+
+def test_broken_anchor_suggests_the_first_of_equally_close_headings(
+    write_survey: Callable[..., Path],
+) -> None:
+    """Equally close headings: the suggestion does not depend on set order (hash seed)."""
+    text = "* [Go](#graph)\n\n## Graph B\n\n## Graph A\n"
+    finding = one(findings_of(write_survey(text)), "broken-anchor")
+    assert finding.problem.fix is not None and finding.problem.fix.new == "#graph-a"
 
 
 def test_duplicate_rows_point_at_the_first(write_survey: Callable[..., Path]) -> None:

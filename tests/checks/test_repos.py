@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from linkwatch.checks import Context, run_checks
-from linkwatch.model import Finding, LinkOutcome, LinkStatus
+from linkwatch.model import Finding
 from linkwatch.model.records import Records
 from linkwatch.model.records.existence import Existence
 from linkwatch.model.records.github import GithubRecord
@@ -96,7 +96,7 @@ def test_a_missing_page_below_a_repository_is_a_broken_link(
 ) -> None:
     url = "https://github.com/dptech-corp/Uni-SMART/tree/main/Gone"
     row = f"| [S](https://x.org/s) | arxiv 2024 | {url} |"
-    page = WebRecord(LinkOutcome(LinkStatus.BROKEN, "HTTP 404", 404, "https://github.com/x"))
+    page = WebRecord(404, "https://github.com/x")
     record = GithubRecord(FOUND, "dptech-corp/Uni-SMART", "dptech-corp/Uni-SMART", page=page)
     key = GithubRepo("dptech-corp", "Uni-SMART", "tree/main/Gone")
     (finding,) = findings(write_survey(HEADER + row + "\n"), {key: record})

@@ -14,12 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from linkwatch.checks.statuses import arxiv_status, web_status
+from linkwatch.model import LinkOutcome
 from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
+from linkwatch.model.targets import arxiv_ref
 from linkwatch.parse import parse_survey
 from linkwatch.progress import NoProgress
 from linkwatch.resolvers.arxiv import ArxivResolver
 from linkwatch.resolvers.arxiv_api import ArxivApi
-from linkwatch.resolvers.base import Resources
+from linkwatch.resolvers.base import Resolved, Resources
 from linkwatch.resolvers.stage import resolve
 from linkwatch.settings import Services, Settings
 from linkwatch.sources.files import read_source
@@ -49,19 +52,26 @@ def rows(*links: str, title: str = "A paper") -> str:
 
 def run(
     tmp_path: Path, text: str, settings: Settings, cache: Cache | None = None
-) -> tuple[Mapping[str, ArxivRecord], Resources, ArxivResolver]:
+) -> tuple[Mapping[str, ArxivRecord], Resolved[str, ArxivRecord], ArxivResolver]:
     path = tmp_path / "survey.md"
     path.write_text(text, encoding="utf-8")
     survey = parse_survey([read_source(path)])
 
-    async def go() -> tuple[Mapping[str, ArxivRecord], Resources, ArxivResolver]:
+    async def go() -> tuple[Mapping[str, ArxivRecord], Resolved[str, ArxivRecord], ArxivResolver]:
         async with Client(FAST) as client:
             resources = Resources(client, cache or Cache(None), settings, NoProgress())
             resolver = ArxivResolver(resources)
-            records = await resolver.resolve_all(resolver.wanted(survey))
-            return records, resources, resolver
+            resolved = await resolver.resolve_all(resolver.wanted(survey))
+            return resolved.records, resolved, resolver
 
     return asyncio.run(go())
+
+
+def link_verdict(url: str, records: Mapping[str, ArxivRecord]) -> LinkOutcome:
+    """The judge's verdict on an arXiv link, as the report shows it."""
+    ref = arxiv_ref(url)
+    assert ref is not None, url
+    return arxiv_status(records[ref.id], ref)
 
 
 def test_one_request_serves_thirty_ids(tmp_path: Path, arxiv_api: Arxiv) -> None:
@@ -74,7 +84,7 @@ def test_one_request_serves_thirty_ids(tmp_path: Path, arxiv_api: Arxiv) -> None
     assert [len(request.ids) for request in state.requests] == [30]
     assert int(state.requests[0].max_results or 0) >= 30
     assert {records[i].title for i in ids} == {f"Paper {i}" for i in ids}
-    assert resources.client.requests == {"127.0.0.1": 1}
+    assert resources.requests == {"127.0.0.1": 1}
 
 
 def test_batches_are_at_least_the_configured_delay_apart(tmp_path: Path, arxiv_api: Arxiv) -> None:
@@ -132,13 +142,13 @@ def test_a_versioned_link_is_checked_against_the_latest_version(
     state.add(paper("2305.07759", "TinyStories v1", "2023-05-12T17:15:30Z", "TinyStories v2"))
     good, bad = "https://arxiv.org/abs/2305.07759v1", "https://arxiv.org/pdf/2305.07759v9"
     text = rows(good, bad, title="TinyStories v2")
-    records, _, resolver = run(tmp_path, text, settings_for(server.url))
+    records, _, _ = run(tmp_path, text, settings_for(server.url))
     record = records["2305.07759"]
     assert (record.version, record.title) == (2, "TinyStories v2")
     assert record.published is not None and record.published.isoformat().startswith("2023-05-12")
-    assert resolver.link_outcome(good, records).status == "ok"  # type: ignore[union-attr]
-    outcome = resolver.link_outcome(bad, records)
-    assert outcome is not None and (outcome.status, outcome.detail) == (
+    assert link_verdict(good, records).status == "ok"
+    outcome = link_verdict(bad, records)
+    assert (outcome.status, outcome.detail) == (
         "broken",
         "arXiv has no version 9 (the latest is v2)",
     )
@@ -178,7 +188,7 @@ def test_an_api_down_after_every_retry_leaves_the_ids_unverified(
     server, state = arxiv_api
     state.add(paper("2305.07759", "TinyStories"))
     state.script = [503, 503, 503]
-    records, resources, resolver = run(
+    records, resources, _ = run(
         tmp_path, rows("https://arxiv.org/abs/2305.07759"), settings_for(server.url)
     )
     record = records["2305.07759"]
@@ -187,7 +197,7 @@ def test_an_api_down_after_every_retry_leaves_the_ids_unverified(
         "the arXiv API is unavailable (HTTP 503) after 3 tries",
     )
     assert len(state.requests) == 3
-    assert resolver.verified(records) == 0
+    assert resources.verified == 0
     assert "1 IDs not verified" in resources.notes[0]
 
 
@@ -266,7 +276,7 @@ def test_a_second_run_within_max_age_asks_nothing(tmp_path: Path, arxiv_api: Arx
     second, resources, _ = run(tmp_path, text, settings_for(server.url), cache)
     assert len(state.requests) == 1
     assert second == first
-    assert resources.client.requests == {}
+    assert resources.requests == {}
     expired = settings_for(server.url, max_age_seconds=0.0)
     run(tmp_path, text, expired, cache)  # 'no such ID' is kept only --max-age
     assert state.requests[-1].ids == ("2305.99999",)
@@ -308,7 +318,7 @@ def test_the_web_is_probed_while_the_api_is_slow(
     )
     elapsed = time.monotonic() - started
     assert resolution.records.arxiv["2305.07759"].status == ArxivStatus.FOUND
-    assert resolution.records.web[f"{site.url}/slow/1"].outcome.status == "ok"
+    assert web_status(resolution.records.web[f"{site.url}/slow/1"]).status == "ok"
     assert elapsed < 1.8
     # one arXiv API request, one HEAD /slow/1, one refused Semantic Scholar request
     assert resolution.requests == {"127.0.0.1": 3}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from linkwatch.model import LinkOutcome, LinkStatus
+from linkwatch.model import FailureKind
 from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.model.records.existence import Existence
 from linkwatch.model.records.github import GithubRecord
@@ -31,10 +31,13 @@ RECORDS: list[tuple[str, FinalRecord, bool]] = [
     ("arxiv unverified", ArxivRecord("2305.07759", ArxivStatus.UNVERIFIED), False),
     ("s2 found", S2Record("2305.07759", S2Status.FOUND), True),
     ("s2 unverified", S2Record("2305.07759", S2Status.UNVERIFIED), False),
-    ("web ok", WebRecord(LinkOutcome(LinkStatus.OK, "HTTP 200", http_status=200)), True),
-    ("web broken", WebRecord(LinkOutcome(LinkStatus.BROKEN, "HTTP 404", http_status=404)), True),
-    ("web timeout", WebRecord(LinkOutcome(LinkStatus.TIMEOUT, "no answer in 20 s")), False),
-    ("web rate limited", WebRecord(LinkOutcome(LinkStatus.RATE_LIMITED, "HTTP 429")), False),
+    ("web ok", WebRecord(200), True),
+    ("web broken", WebRecord(404), True),
+    ("web 5xx on every try", WebRecord(503), True),
+    ("web timeout", WebRecord(detail="no answer in 20 s", failure=FailureKind.TIMEOUT), False),
+    ("web redirect loop", WebRecord(detail="redirect loop back to x"), False),
+    ("web rate limited", WebRecord(429), False),
+    ("web refuses robots", WebRecord(403), False),
     ("github found", GithubRecord(Existence.FOUND, "a/b"), True),
     ("github missing", GithubRecord(Existence.MISSING, "a/b"), True),
     ("github unverified", GithubRecord(Existence.UNVERIFIED, "a/b"), False),

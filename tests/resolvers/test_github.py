@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from linkwatch.checks.statuses import github_status as outcome_of
 from linkwatch.model import LinkStatus
 from linkwatch.model.records.existence import Existence
 from linkwatch.model.records.github import GithubRecord, Key, github_key, new_url
 from linkwatch.model.targets import GithubOwner, GithubRepo
 from linkwatch.progress import NoProgress
 from linkwatch.resolvers.base import Resources
-from linkwatch.resolvers.github import GithubResolver, outcome_of
+from linkwatch.resolvers.github import GithubResolver
 from linkwatch.resolvers.github.graphql import build_query
 from linkwatch.settings import Services, Settings
 from linkwatch.transport.cache import Cache
@@ -61,8 +62,8 @@ def resolve(
             resources = Resources(client, cache or Cache(None), settings, NoProgress())
             resolver = GithubResolver(resources)
             keys = list(dict.fromkeys(k for url in urls if (k := github_key(url)) is not None))
-            records = await resolver.resolve_all(keys)
-            return Run(records, resources.notes)
+            resolved = await resolver.resolve_all(keys)
+            return Run(resolved.records, resolved.notes)
 
     return asyncio.run(go())
 

@@ -11,19 +11,14 @@ from dataclasses import dataclass
 
 import pytest
 
+from linkwatch.checks.statuses import hub_status as outcome_of
 from linkwatch.model import LinkStatus
 from linkwatch.model.records.existence import Existence
+from linkwatch.model.records.huggingface import HubRecord, Key, hub_key, hub_new_url
 from linkwatch.model.targets import HfOwner, HfRepo
 from linkwatch.progress import NoProgress
 from linkwatch.resolvers.base import Resources
-from linkwatch.resolvers.huggingface import (
-    HubRecord,
-    HuggingFaceResolver,
-    Key,
-    hub_key,
-    hub_new_url,
-    outcome_of,
-)
+from linkwatch.resolvers.huggingface import HuggingFaceResolver
 from linkwatch.settings import Services, Settings
 from linkwatch.transport.cache import Cache
 from linkwatch.transport.client import Client
@@ -55,7 +50,8 @@ def resolve(hub: Hub, urls: list[str], token: str | None = None) -> Run:
             resources = Resources(client, Cache(None), settings, NoProgress())
             resolver = HuggingFaceResolver(resources)
             keys = list(dict.fromkeys(k for url in urls if (k := hub_key(url)) is not None))
-            return Run(await resolver.resolve_all(keys), resources.notes)
+            resolved = await resolver.resolve_all(keys)
+            return Run(resolved.records, resolved.notes)
 
     return asyncio.run(go())
 

@@ -21,7 +21,7 @@ from linkwatch.sources.files import read_source
 from linkwatch.transport.cache import Cache
 from linkwatch.transport.client import Client
 from tests.conftest import CLOSED_S2_API, S2
-from tests.resolvers.conftest import FAST
+from tests.resolvers.conftest import FAST, Ran
 from tests.servers.semanticscholar import load_papers, s2_paper
 
 TABLE = "| Paper | Published in | Code |\n|---|---|---|\n"
@@ -38,16 +38,17 @@ def rows(*ids: str, venue: str = "arxiv 2023") -> str:
 
 def run(
     tmp_path: Path, text: str, settings: Settings, cache: Cache | None = None
-) -> tuple[Mapping[str, S2Record], Resources]:
+) -> tuple[Mapping[str, S2Record], Ran]:
     path = tmp_path / "survey.md"
     path.write_text(text, encoding="utf-8")
     survey = parse_survey([read_source(path)])
 
-    async def go() -> tuple[Mapping[str, S2Record], Resources]:
+    async def go() -> tuple[Mapping[str, S2Record], Ran]:
         async with Client(FAST) as client:
             resources = Resources(client, cache or Cache(None), settings, NoProgress())
             resolver = SemanticScholarResolver(resources)
-            return await resolver.resolve_all(resolver.wanted(survey)), resources
+            resolved = await resolver.resolve_all(resolver.wanted(survey))
+            return resolved.records, Ran(client, resolved.notes, resolved.verified)
 
     return asyncio.run(go())
 

@@ -9,17 +9,30 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from linkwatch.model import Cell, Fix, Link, Problem, Severity, Survey
+from linkwatch.checks.statuses import link_status
+from linkwatch.model import Cell, Fix, Link, LinkOutcome, Problem, Severity, Survey
 from linkwatch.model.kinds import KINDS
 from linkwatch.model.records import Records
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What every check may look at: the parsed survey and whatever the resolvers found."""
+    """What every check may look at: the parsed survey, whatever the resolvers found, and
+    the judge's verdict on each link (the same one the report's links table shows)."""
 
     survey: Survey
     records: Records = field(default_factory=Records)
+    _verdicts: dict[tuple[str, str], LinkOutcome] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def status(self, link: Link) -> LinkOutcome:
+        """The verdict on `link`, judged once per file and URL."""
+        key = (link.file, link.url)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = link_status(link, self.survey, self.records)
+        return verdict
 
 
 CheckFn = Callable[[Context], Iterable[Problem]]

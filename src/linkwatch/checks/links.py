@@ -5,18 +5,15 @@ too slow, moved, rate-limited, or impossible to verify).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from linkwatch.checks.base import Context, about_link, replacing_url
-from linkwatch.checks.syntax import LOOKS_LIKE_DOMAIN as _LOOKS_LIKE_DOMAIN
-from linkwatch.model import Fix, Link, LinkStatus, Problem
+from linkwatch.checks.statuses import local_target
+from linkwatch.model import Fix, Link, LinkOutcome, LinkStatus, Problem
 from linkwatch.model.records.web import WebRecord
 from linkwatch.model.targets import host_matches, host_of
-
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 # Hosts that serve every page over https (most redirect http:// to it, or use HSTS).
 HTTPS_HOSTS = frozenset(
@@ -91,15 +88,15 @@ def insecure_link(context: Context) -> Iterator[Problem]:
 def broken_link(context: Context) -> Iterator[Problem]:
     """A link that is gone: 404 or 410, a 5xx on every try, a name that does not resolve while
     others do, a refused connection, a bad certificate or a redirect loop."""
-    for link, record in _probed(context, LinkStatus.BROKEN):
-        yield _problem(link, record, f"Broken link: {record.outcome.detail}.")
+    for link, record, verdict in _probed(context, LinkStatus.BROKEN):
+        yield _problem(link, record, f"Broken link: {verdict.detail}.")
 
 
 def timeout(context: Context) -> Iterator[Problem]:
     """A link whose server did not answer within --timeout, on any try: slow or dying, not
     proven broken."""
-    for link, record in _probed(context, LinkStatus.TIMEOUT):
-        yield _problem(link, record, f"No answer in time: {record.outcome.detail}.")
+    for link, record, verdict in _probed(context, LinkStatus.TIMEOUT):
+        yield _problem(link, record, f"No answer in time: {verdict.detail}.")
 
 
 def redirect(context: Context) -> Iterator[Problem]:
@@ -126,7 +123,7 @@ def redirect(context: Context) -> Iterator[Problem]:
 def rate_limited(context: Context) -> Iterator[Problem]:
     """A link whose host still answered 429 after its Retry-After was honoured: not verified,
     and not broken either."""
-    for link, record in _probed(context, LinkStatus.RATE_LIMITED):
+    for link, record, _ in _probed(context, LinkStatus.RATE_LIMITED):
         yield _problem(
             link,
             record,
@@ -137,21 +134,21 @@ def rate_limited(context: Context) -> Iterator[Problem]:
 def unverified(context: Context) -> Iterator[Problem]:
     """A link that could not be verified for a reason that is not the link's fault: the server
     refuses automated checks (401/403) or keeps resetting the connection."""
-    for link, record in _probed(context, LinkStatus.ERROR):
+    for link, record, verdict in _probed(context, LinkStatus.ERROR):
         if not record.network_down:
-            yield _problem(link, record, f"Could not verify: {record.outcome.detail}.")
+            yield _problem(link, record, f"Could not verify: {verdict.detail}.")
 
 
-def _probed(context: Context, status: LinkStatus) -> Iterator[tuple[Link, WebRecord]]:
+def _probed(context: Context, status: LinkStatus) -> Iterator[tuple[Link, WebRecord, LinkOutcome]]:
+    """The probed links the judge gave `status`, with their record and verdict."""
     for link in context.survey.links:
         record = context.records.web.get(link.url)
-        if record is not None and record.outcome.status == status:
-            yield link, record
+        if record is not None and (verdict := context.status(link)).status == status:
+            yield link, record, verdict
 
 
 def _problem(link: Link, record: WebRecord, message: str, fix: Fix | None = None) -> Problem:
-    evidence = record.outcome.final_url
-    return about_link(link, message, expected=record.moved_to, evidence=evidence, fix=fix)
+    return about_link(link, message, expected=record.moved_to, evidence=record.final_url, fix=fix)
 
 
 def _plausible_move(old: str, new: str) -> bool:
@@ -165,8 +162,7 @@ def missing_file(context: Context) -> Iterator[Problem]:
     """A relative link to a file that is not in the repository (`[DER](2021)`, or
     `figures/model.png` after the folder was renamed): GitHub shows its reader a 404 page."""
     for link in context.survey.links:
-        target = local_target(link)
-        if target is not None and not target.exists():
+        if local_target(link) is not None and context.status(link).status == LinkStatus.BROKEN:
             yield Problem(
                 link.file,
                 link.line,
@@ -174,34 +170,3 @@ def missing_file(context: Context) -> Iterator[Problem]:
                 url=link.url,
                 entry_title=link.text or None,
             )
-
-
-def local_target(link: Link) -> Path | None:
-    """The file a relative link points at, or None when the link is not a plain relative path
-    (a URL, an anchor, mailto:, '../../issues' leaving the repository for GitHub's pages)."""
-    url = link.url.strip()
-    if "://" in url:  # the common case, decided before any pattern
-        return None
-    if (
-        not url
-        or url.startswith(("#", "//"))
-        or _SCHEME.match(url)
-        or _LOOKS_LIKE_DOMAIN.match(url)
-    ):
-        return None
-    path = unquote(url.split("#", 1)[0].split("?", 1)[0])
-    if not path:
-        return None
-    folder = Path(link.file).resolve().parent
-    root = _repository_root(folder)
-    target = (root / path.lstrip("/")) if path.startswith("/") else (folder / path)
-    target = target.resolve()
-    return target if target.is_relative_to(root) else None
-
-
-def _repository_root(folder: Path) -> Path:
-    """The folder holding .git above the survey, else the survey's own folder."""
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return folder

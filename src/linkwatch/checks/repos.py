@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linkwatch.checks.base import Context, about_link, replacing_url
+from linkwatch.checks.statuses import web_status
 from linkwatch.model import Fix, Link, LinkStatus, Problem
 from linkwatch.model.records.existence import Existence
 from linkwatch.model.records.github import GithubRecord, github_key, new_url
@@ -58,9 +59,9 @@ def repo_path_missing(context: Context) -> Iterator[Problem]:
     deleted branch): `https://github.com/owner/repo/tree/main/gone`."""
     for link, record in _github(context):
         page = record.page
-        if page is not None and page.outcome.status == LinkStatus.BROKEN:
-            message = f"Broken link: {record.name} exists, but this page: {page.outcome.detail}."
-            yield _problem(link, record, message, evidence=page.outcome.final_url)
+        if page is not None and (verdict := web_status(page)).status == LinkStatus.BROKEN:
+            message = f"Broken link: {record.name} exists, but this page: {verdict.detail}."
+            yield _problem(link, record, message, evidence=page.final_url)
 
 
 def repo_unverified(context: Context) -> Iterator[Problem]:
@@ -70,8 +71,8 @@ def repo_unverified(context: Context) -> Iterator[Problem]:
         page = record.page
         if record.existence == Existence.UNVERIFIED:
             yield _problem(link, record, f"Not verified: {record.detail}.")
-        elif page is not None and page.outcome.status in _PAGE_UNVERIFIED:
-            yield _problem(link, record, f"Could not verify the page: {page.outcome.detail}.")
+        elif page is not None and (verdict := web_status(page)).status in _PAGE_UNVERIFIED:
+            yield _problem(link, record, f"Could not verify the page: {verdict.detail}.")
 
 
 def hf_not_found(context: Context) -> Iterator[Problem]:

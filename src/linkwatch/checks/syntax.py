@@ -13,9 +13,8 @@ from urllib.parse import unquote
 from rapidfuzz import process
 
 from linkwatch.checks.base import Context, replacing_url
-from linkwatch.model import Entry, Fix, Link, Problem, Role, Syntax
-from linkwatch.model.targets import ARXIV_HOSTS, arxiv_ref, host_of, split_url
-from linkwatch.parse.slugs import anchor_matches
+from linkwatch.model import Entry, Fix, Link, LinkStatus, Problem, Role, Syntax
+from linkwatch.model.targets import ARXIV_HOSTS, LOOKS_LIKE_DOMAIN, arxiv_ref, host_of, split_url
 
 # 'xxxx' only as a whole path segment or query value ('/xxxx/', '=xxxx'), not inside a name
 # such as the GitHub user 'wxxxxxxh'.
@@ -29,11 +28,6 @@ _PLACEHOLDER_TITLE = re.compile(
 _WHITESPACE = re.compile(r"\s")
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$", re.I)
 _SCHEMES = frozenset({"http", "https", "ftp", "mailto"})
-# 'github.com/owner/repo' or 'www.example.org': a web address without its scheme. A lone
-# 'pruning.md' is a file next to the survey, however much '.md' looks like a domain.
-LOOKS_LIKE_DOMAIN = re.compile(
-    r"^(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.I
-)
 # A bare URL in a cell followed by more URL after a space: 'https://huggingface.co/ datasets/x'
 _SPLIT_URL = re.compile(
     r"^(?P<head>https?://\S+)(?P<tail>(?:\s+[\w.~%/?=&#:+-]*/[\w.~%/?=&#:+-]*)+)$"
@@ -178,9 +172,10 @@ def broken_anchor(context: Context) -> Iterator[Problem]:
     for link in context.survey.links:
         if not link.url.startswith("#") or len(link.url) == 1:
             continue
-        anchors = context.survey.anchors(link.file)
-        if anchor_matches(link.url[1:], anchors):
+        if context.status(link).status != LinkStatus.BROKEN:
             continue
+        # sorted: among equally close anchors the suggestion must not depend on hash order
+        anchors = sorted(context.survey.anchors(link.file))
         fragment = unquote(link.url[1:])
         closest = process.extractOne(fragment, anchors, score_cutoff=80) if anchors else None
         hint = f" Did you mean #{closest[0]}?" if closest else ""

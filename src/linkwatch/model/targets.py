@@ -29,6 +29,11 @@ _ARXIV_URL_RE = re.compile(
 ARXIV_HOSTS = frozenset({"arxiv.org", "www.arxiv.org", "export.arxiv.org"})
 GITHUB_HOSTS = frozenset({"github.com", "www.github.com"})
 HF_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
+# 'github.com/owner/repo' or 'www.example.org': a web address without its scheme. A lone
+# 'pruning.md' is a file next to the survey, however much '.md' looks like a domain.
+LOOKS_LIKE_DOMAIN = re.compile(
+    r"^(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.I
+)
 
 # First path segments of github.com that are site pages, not users or organisations.
 _GITHUB_RESERVED = frozenset(
@@ -304,6 +309,18 @@ def identify(url: str) -> Target:
 def arxiv_ref(url: str) -> ArxivRef | None:
     target = identify(url)
     return target if isinstance(target, ArxivRef) else None
+
+
+_ARXIV_PAGES = ("/abs/", "/pdf/", "/html/", "/format/")
+
+
+def is_arxiv_link(url: str) -> bool:
+    """A link the arXiv API answers for: an arXiv ID, or a paper page on arxiv.org whose ID
+    is malformed (the malformed-url check's, and never probed as a web page)."""
+    if arxiv_ref(url) is not None:
+        return True
+    parts = split_url(url)
+    return parts is not None and parts.host in ARXIV_HOSTS and parts.path.startswith(_ARXIV_PAGES)
 
 
 def _arxiv(path: str) -> ArxivRef | None:

@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection
 from dataclasses import replace
 
-from linkwatch.model import LinkOutcome, LinkStatus, Survey
+from linkwatch.model import Survey
 from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
-from linkwatch.model.targets import ARXIV_HOSTS, arxiv_ref, parse_arxiv_id, split_url
+from linkwatch.model.targets import arxiv_ref, is_arxiv_link, parse_arxiv_id
 from linkwatch.papers.titles import differs_beyond_case
 from linkwatch.resolvers.arxiv_api import ArxivApi, Batch
-from linkwatch.resolvers.base import Resolver, Resources
+from linkwatch.resolvers.base import Resolved, Resolver, Resources
 
 NAMESPACE = "arxiv"
-_PATHS = ("/abs/", "/pdf/", "/html/", "/format/")
 
 
 class ArxivResolver(Resolver[str, ArxivRecord]):
@@ -51,27 +50,29 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
         return any(pattern.search(url) for pattern in self._exclude)
 
     def claims(self, url: str) -> bool:
-        if arxiv_ref(url) is not None:
-            return True
-        parts = split_url(url)
-        return parts is not None and parts.host in ARXIV_HOSTS and parts.path.startswith(_PATHS)
+        return is_arxiv_link(url) and not self._excluded(url)
 
-    async def resolve_all(self, keys: Collection[str]) -> Mapping[str, ArxivRecord]:
+    async def resolve_all(self, keys: Collection[str]) -> Resolved[str, ArxivRecord]:
         if not keys:
-            return {}
+            return Resolved()
         self.resources.progress.add("arXiv IDs", len(keys))
         api = ArxivApi(self.resources.settings)
+        failed: list[Batch] = []
         try:
-            records = await self._resolve(api, list(keys))
+            records = await self._resolve(api, list(keys), failed)
             old = [f"{key}v1" for key in keys if self._renamed(records.get(key))]
-            records.update(await self._resolve(api, old))
+            records.update(await self._resolve(api, old, failed))
         finally:
             api.close()
-        self._count(api)
-        return records
+        verified = sum(1 for key, r in records.items() if r.answered and not _versioned(key))
+        requests = {api.host: api.requests} if api.requests else {}
+        return Resolved(records, verified, _notes(failed), requests)
 
-    async def _resolve(self, api: ArxivApi, keys: list[str]) -> dict[str, ArxivRecord]:
-        """Cached records where fresh, the rest from the API in a worker thread."""
+    async def _resolve(
+        self, api: ArxivApi, keys: list[str], failed: list[Batch]
+    ) -> dict[str, ArxivRecord]:
+        """Cached records where fresh, the rest from the API in a worker thread; the batches
+        that failed are added to `failed`."""
         records = self._cached(keys)
         missing = [key for key in keys if key not in records]
         if missing:
@@ -80,7 +81,7 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
             for key, record in fetched.items():
                 self.resources.remember(NAMESPACE, key, record)
             records.update(fetched)
-            self._note(batches)
+            failed.extend(batch for batch in batches if batch.failure)
         for key in keys:
             if not _versioned(key):  # the old titles looked up for a few are not counted
                 self.resources.progress.advance("arXiv IDs", failed=not records[key].answered)
@@ -106,34 +107,15 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
         listed = self._titles.get(record.requested, ())
         return any(differs_beyond_case(title, record.title) for title in listed)
 
-    def _note(self, batches: Iterable[Batch]) -> None:
-        failed = [batch for batch in batches if batch.failure]
-        if failed:
-            ids = sum(len(batch.ids) for batch in failed)
-            self.resources.notes.append(
-                f"arXiv API: {ids} IDs not verified: {failed[0].failure}. Their papers are "
-                "reported as unverified, not as wrong"
-            )
 
-    def _count(self, api: ArxivApi) -> None:
-        if api.requests:
-            self.resources.client.requests[api.host] += api.requests
-
-    def verified(self, records: Mapping[str, ArxivRecord]) -> int:
-        return sum(1 for key, r in records.items() if r.answered and not _versioned(key))
-
-    def link_outcome(self, url: str, records: Mapping[str, ArxivRecord]) -> LinkOutcome | None:
-        if not self.claims(url):
-            return None
-        if self._excluded(url):
-            return LinkOutcome(LinkStatus.SKIPPED, "excluded by --exclude")
-        ref = arxiv_ref(url)
-        if ref is None or ref.defect() is not None:
-            return LinkOutcome(LinkStatus.SKIPPED, "not a valid arXiv ID, so not looked up")
-        record = records.get(ref.id)
-        if record is None:
-            return None
-        return _outcome(record, ref.version, ref.abs_url)
+def _notes(failed: list[Batch]) -> tuple[str, ...]:
+    if not failed:
+        return ()
+    ids = sum(len(batch.ids) for batch in failed)
+    return (
+        f"arXiv API: {ids} IDs not verified: {failed[0].failure}. Their papers are "
+        "reported as unverified, not as wrong",
+    )
 
 
 def _records(batch: Batch) -> list[ArxivRecord]:
@@ -173,15 +155,3 @@ def _versioned(key: str) -> bool:
 
 def _not_found(key: str) -> ArxivRecord:
     return ArxivRecord(key, ArxivStatus.NOT_FOUND)
-
-
-def _outcome(record: ArxivRecord, version: int | None, abs_url: str) -> LinkOutcome:
-    match record.status:
-        case ArxivStatus.UNVERIFIED:
-            return LinkOutcome(LinkStatus.ERROR, f"not verified: {record.detail}")
-        case ArxivStatus.NOT_FOUND:
-            return LinkOutcome(LinkStatus.BROKEN, "the arXiv API knows no such ID")
-    if version is not None and version > record.version:
-        detail = f"arXiv has no version {version} (the latest is v{record.version})"
-        return LinkOutcome(LinkStatus.BROKEN, detail)
-    return LinkOutcome(LinkStatus.OK, f"arXiv: v{record.version}", final_url=abs_url)

@@ -1,10 +1,12 @@
 """
-The resolver contract: take every identifier of one kind, return plain records, judge nothing.
+The resolver contract, in the spirit of pip-audit's `query`/`query_all`: `wanted` names every
+identifier of one kind in the survey, `resolve_all` looks them all up at once and returns what
+it learned as values (records, notes for the run, requests sent outside the shared client).
+A resolver judges nothing: checks/statuses.py and the checks decide what a record means.
 
-A resolver batches by default (`resolve_all` gets all its keys at once); the checks decide
-what a record means. Everything a resolver may use comes in one `Resources` bundle, and what
-it learned goes into the cache only through `Resources.remember`, which keeps final answers
-alone (each record says whether it is final): one finality rule, one entry point.
+Everything a resolver may use comes in one `Resources` bundle, and what it learned goes into
+the cache only through `Resources.remember`, which keeps final answers alone (each record says
+whether it is final): one finality rule, one entry point.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
-from linkwatch.model import LinkOutcome, Survey
+from linkwatch.model import Survey
 from linkwatch.progress import Progress
 from linkwatch.settings import Settings
 from linkwatch.transport.cache import Cache
@@ -49,8 +51,6 @@ class Resources:
     cache: Cache
     settings: Settings
     progress: Progress
-    notes: list[str] = field(default_factory=list)
-    """Run-level remarks for the report ('the network is unreachable')."""
 
     def remember(
         self, namespace: str, key: str, record: FinalRecord, etag: str | None = None
@@ -59,6 +59,20 @@ class Resources:
         gave them, so a transient failure is never kept."""
         if record.final:
             self.cache.put(namespace, key, record.to_json(), etag)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved(Generic[K, R]):
+    """What one resolver returns: its records and what the run should hear about them."""
+
+    records: Mapping[K, R] = field(default_factory=dict)
+    """A record for every key it could resolve (a missing key: not verified)."""
+    verified: int = 0
+    """How many keys got a real answer, from the service or the cache."""
+    notes: tuple[str, ...] = ()
+    """Run-level remarks for the report ('arXiv API: 3 IDs not verified: ...')."""
+    requests: Mapping[str, int] = field(default_factory=dict)
+    """Requests per host sent outside the shared client (the arxiv package's own session)."""
 
 
 class Resolver(ABC, Generic[K, R]):
@@ -79,14 +93,5 @@ class Resolver(ABC, Generic[K, R]):
         return False
 
     @abstractmethod
-    async def resolve_all(self, keys: Collection[K]) -> Mapping[K, R]:
-        """A record for every key it could resolve (missing keys: not verified)."""
-
-    def verified(self, records: Mapping[K, R]) -> int:
-        """How many of the records hold a real answer (from the service or the cache)."""
-        return len(records)
-
-    def link_outcome(self, url: str, records: Mapping[K, R]) -> LinkOutcome | None:
-        """What the records say of a link this resolver claims, for the report's link table
-        (None: nothing to say, the link shows as not probed)."""
-        return None
+    async def resolve_all(self, keys: Collection[K]) -> Resolved[K, R]:
+        """Look every key up; the records and what the run should hear about them."""

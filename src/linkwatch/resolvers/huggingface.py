@@ -12,15 +12,15 @@ relative Location, which the client follows on the same origin only (so the toke
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import replace
 from urllib.parse import quote
 
-from linkwatch.model import LinkOutcome, LinkStatus, Survey
-from linkwatch.model.records.existence import Existence, answered, unsettled_outcome
-from linkwatch.model.records.huggingface import HubRecord, Key, hub_key, hub_new_url
+from linkwatch.model import Survey
+from linkwatch.model.records.existence import Existence, answered
+from linkwatch.model.records.huggingface import HubRecord, Key, hub_key
 from linkwatch.model.targets import HfOwner, HfRepo
-from linkwatch.resolvers.base import Resolver, Resources, is_excluded
+from linkwatch.resolvers.base import Resolved, Resolver, Resources, is_excluded
 from linkwatch.transport.client import Answer, Token
 from linkwatch.transport.failures import Failure
 
@@ -66,7 +66,7 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
         what = f"{key.kind}:{key.repo_id}" if isinstance(key, HfRepo) else f"owner:{key.name}"
         return what.casefold() + ("+token" if self.token else "")
 
-    async def resolve_all(self, keys: Collection[Key]) -> Mapping[Key, HubRecord]:
+    async def resolve_all(self, keys: Collection[Key]) -> Resolved[Key, HubRecord]:
         subjects = list({self._cache_key(key): key for key in keys}.values())
         self.resources.progress.add("Hugging Face", len(subjects))
         cache, max_age = self.resources.cache, self.resources.settings.max_age_seconds
@@ -81,12 +81,8 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
             found[self._cache_key(subject)] = record
             self.resources.remember(NAMESPACE, self._cache_key(subject), record)
         left = [r for r in found.values() if r.existence == Existence.UNVERIFIED]
-        if left:
-            self.resources.notes.append(
-                f"Hugging Face: {len(left)} of {len(subjects)} left unverified, not broken "
-                f"({left[0].detail}); run again later."
-            )
-        return {key: replace(found[self._cache_key(key)], asked=_asked(key)) for key in keys}
+        records = {key: replace(found[self._cache_key(key)], asked=_asked(key)) for key in keys}
+        return Resolved(records, answered(records.values()), _notes(left, len(subjects)))
 
     async def _ask(self, key: Key) -> HubRecord:
         try:
@@ -151,26 +147,14 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
             "GET", url, headers=headers, token=self.token, follow_redirects=True
         )
 
-    def verified(self, records: Mapping[Key, HubRecord]) -> int:
-        return answered(records.values())
 
-    def link_outcome(self, url: str, records: Mapping[Key, HubRecord]) -> LinkOutcome | None:
-        key = self._key(url)
-        record = records.get(key) if key is not None else None
-        return outcome_of(record, url) if record is not None else None
-
-
-def outcome_of(record: HubRecord, url: str) -> LinkOutcome:
-    """The link table's row for a Hugging Face link."""
-    if (unsettled := unsettled_outcome(record, "Hugging Face", url)) is not None:
-        return unsettled
-    status = record.http_status
-    if record.moved and record.name is not None:
-        moved_to = hub_new_url(url, record.name)
-        return LinkOutcome(LinkStatus.REDIRECT, f"moved to {record.name}", status, moved_to)
-    notes = [f"gated ({record.gated})"] if record.gated else []
-    notes += [flag for flag in ("private", "disabled") if getattr(record, flag)]
-    return LinkOutcome(LinkStatus.OK, f"Hugging Face: {', '.join(notes) or 'found'}", status, url)
+def _notes(left: list[HubRecord], asked: int) -> tuple[str, ...]:
+    if not left:
+        return ()
+    return (
+        f"Hugging Face: {len(left)} of {asked} left unverified, not broken "
+        f"({left[0].detail}); run again later.",
+    )
 
 
 def _refused(key: Key, answer: Answer) -> HubRecord:

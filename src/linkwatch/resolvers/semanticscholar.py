@@ -20,7 +20,7 @@ from typing import Any
 from linkwatch.model import Survey
 from linkwatch.model.records.s2 import S2Record, S2Status
 from linkwatch.model.targets import ArxivRef
-from linkwatch.resolvers.base import Resolver, Resources
+from linkwatch.resolvers.base import Resolved, Resolver, Resources
 from linkwatch.settings import HostRule
 from linkwatch.transport.client import Answer
 from linkwatch.transport.failures import Failure
@@ -56,9 +56,9 @@ class SemanticScholarResolver(Resolver[str, S2Record]):
     def _excluded(self, url: str | None) -> bool:
         return url is not None and any(pattern.search(url) for pattern in self._exclude)
 
-    async def resolve_all(self, keys: Collection[str]) -> Mapping[str, S2Record]:
+    async def resolve_all(self, keys: Collection[str]) -> Resolved[str, S2Record]:
         if not keys:
-            return {}
+            return Resolved()
         self.resources.progress.add(_PROGRESS, len(keys))
         records = self._cached(list(keys))
         missing = [key for key in keys if key not in records]
@@ -70,8 +70,8 @@ class SemanticScholarResolver(Resolver[str, S2Record]):
                 records[record.requested] = record
         for key in keys:
             self.resources.progress.advance(_PROGRESS, failed=not records[key].answered)
-        self._note(records.values())
-        return records
+        verified = sum(1 for record in records.values() if record.answered)
+        return Resolved(records, verified, _notes(records.values()))
 
     def _cached(self, keys: list[str]) -> dict[str, S2Record]:
         """Found papers are kept as long as arXiv records (`arxiv_max_age`, 30 days); 'not
@@ -98,16 +98,15 @@ class SemanticScholarResolver(Resolver[str, S2Record]):
             return _unverified(ids, f"Semantic Scholar could not be reached ({failure.detail})")
         return _records(ids, answer)
 
-    def _note(self, records: Collection[S2Record]) -> None:
-        failed = [record for record in records if not record.answered]
-        if failed:
-            self.resources.notes.append(
-                f"Semantic Scholar: {len(failed)} papers not verified: {failed[0].detail}. "
-                "Their venues are checked against arXiv's comments and journal references only"
-            )
 
-    def verified(self, records: Mapping[str, S2Record]) -> int:
-        return sum(1 for record in records.values() if record.answered)
+def _notes(records: Collection[S2Record]) -> tuple[str, ...]:
+    failed = [record for record in records if not record.answered]
+    if not failed:
+        return ()
+    return (
+        f"Semantic Scholar: {len(failed)} papers not verified: {failed[0].detail}. "
+        "Their venues are checked against arXiv's comments and journal references only",
+    )
 
 
 def _records(ids: list[str], answer: Answer) -> list[S2Record]:

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import Mapping
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from linkwatch.errors import BadInput
-from linkwatch.model import LinkOutcome, LinkStatus, Survey
+from linkwatch.model import Survey
 from linkwatch.model.records import Records, Resolution
 from linkwatch.progress import Progress
 from linkwatch.resolvers.arxiv import ArxivResolver
-from linkwatch.resolvers.base import Resolver, Resources
+from linkwatch.resolvers.base import Resolved, Resolver, Resources
 from linkwatch.resolvers.github import GithubResolver
 from linkwatch.resolvers.huggingface import HuggingFaceResolver
 from linkwatch.resolvers.semanticscholar import SemanticScholarResolver
@@ -41,10 +41,9 @@ async def resolve(survey: Survey, settings: Settings, progress: Progress) -> Res
         async with Client(_limits(settings)) as client:
             resources = Resources(client, cache, settings, progress)
             resolvers: list[Resolver[Any, Any]] = [kind(resources) for kind in API_RESOLVERS]
-            web = WebResolver(resources, leave_to=resolvers)
-            resolvers.append(web)
+            resolvers.append(WebResolver(resources, leave_to=resolvers))
             wanted = [resolver.wanted(survey) for resolver in resolvers]
-            results = await asyncio.gather(
+            results: list[Resolved[Any, Any]] = await asyncio.gather(
                 *(
                     resolver.resolve_all(keys)
                     for resolver, keys in zip(resolvers, wanted, strict=True)
@@ -53,21 +52,18 @@ async def resolve(survey: Survey, settings: Settings, progress: Progress) -> Res
     finally:
         cache.close()
     families = {
-        resolver.family: result for resolver, result in zip(resolvers, results, strict=True)
+        resolver.family: result.records for resolver, result in zip(resolvers, results, strict=True)
     }
-    notes = [*([cache.note] if cache.note else []), *resources.notes]
-    verified = sum(r.verified(result) for r, result in zip(resolvers, results, strict=True))
-    outcomes = _link_outcomes(survey, resolvers, results)
-    excluded = sum(
-        1 for record in families["web"].values() if record.outcome.status == LinkStatus.SKIPPED
-    )
+    requests = Counter(client.requests)
+    for result in results:
+        requests.update(result.requests)
+    excluded = sum(1 for record in families["web"].values() if record.excluded)
     return Resolution(
         records=Records.from_families(families),
-        outcomes=outcomes,
-        requests=dict(client.requests),
-        notes=tuple(notes),
+        requests=dict(requests),
+        notes=(*([cache.note] if cache.note else []), *(n for r in results for n in r.notes)),
         wanted=sum(len(keys) for keys in wanted) - excluded,
-        verified=verified,
+        verified=sum(result.verified for result in results),
     )
 
 
@@ -87,17 +83,3 @@ def _trust(bundle: Path) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=str(bundle))
     except (OSError, ssl.SSLError) as exc:
         raise BadInput(f"ca_bundle {bundle}: not a readable PEM certificate file ({exc})") from None
-
-
-def _link_outcomes(
-    survey: Survey, resolvers: list[Resolver[Any, Any]], results: list[Mapping[Any, Any]]
-) -> dict[str, LinkOutcome]:
-    """Each link URL's outcome, from the first resolver that has something to say of it."""
-    outcomes: dict[str, LinkOutcome] = {}
-    for url in dict.fromkeys(link.url for link in survey.links):
-        for resolver, records in zip(resolvers, results, strict=True):
-            outcome = resolver.link_outcome(url, records)
-            if outcome is not None:
-                outcomes[url] = outcome
-                break
-    return outcomes

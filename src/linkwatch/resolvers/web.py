@@ -2,9 +2,9 @@
 Plain web links: probed over HTTP, HEAD first, one redirect hop at a time, never downloading
 more than a small prefix of a page.
 
-A link is called broken only on positive evidence (404, 410, a 5xx that persists, a name that
-does not resolve while others do, a refused connection, a bad certificate, a redirect loop).
-When no host at all can be reached, the network is down and no link is blamed for it.
+The prober records what happened (the last status, or the failure; the hops; where permanent
+redirects lead); what that makes the link is judged in checks/statuses.py. When no host at all
+can be reached, the network is down: the records say so and a note tells the run.
 """
 
 from __future__ import annotations
@@ -17,20 +17,17 @@ from itertools import pairwise
 from typing import Any
 from urllib.parse import urljoin
 
-from linkwatch.model import LinkOutcome, LinkStatus, Survey
+from linkwatch.model import Survey
 from linkwatch.model.records.web import Hop, WebRecord
 from linkwatch.model.targets import host_of, split_url
-from linkwatch.resolvers.base import Resolver, Resources
+from linkwatch.resolvers.base import Resolved, Resolver, Resources
 from linkwatch.transport.client import Answer
-from linkwatch.transport.failures import CONNECTION_KINDS, Failure, FailureKind
+from linkwatch.transport.failures import CONNECTION_KINDS, Failure
 
 _PERMANENT = frozenset({301, 308})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 # HEAD answers that say nothing about the page: the server does not do HEAD, or refuses it.
 _HEAD_UNRELIABLE = frozenset({400, 403, 405, 501})
-_BROKEN_STATUSES = frozenset({404, 410})
-# The server will not answer a robot; the page may be fine.
-_REFUSES_ROBOTS = frozenset({401, 403, 407, 999})
 _PREFIX_BYTES = 64 * 1024
 _NETWORK_DOWN = "network unreachable: no host could be reached, so no link was checked"
 _IP_HOST = re.compile(r"^(\d+\.){3}\d+$|^\[?[0-9a-f:]+\]?$", re.I)
@@ -62,16 +59,22 @@ class WebResolver(Resolver[str, WebRecord]):
             )
         )
 
-    async def resolve_all(self, keys: Collection[str]) -> Mapping[str, WebRecord]:
+    async def resolve_all(self, keys: Collection[str]) -> Resolved[str, WebRecord]:
         progress = self.resources.progress
         progress.add("links", len(keys))
         results = await asyncio.gather(*(self._resolve(url) for url in keys))
         records = dict(zip(keys, results, strict=True))
-        return self._judge_unreachable(records)
+        if not _network_down(records):
+            verified = sum(1 for record in records.values() if record.answered)
+            return Resolved(records, verified=verified)
+        down = {url: replace(r, network_down=not r.excluded) for url, r in records.items()}
+        return Resolved(down, notes=(_NETWORK_DOWN,))
 
     async def _resolve(self, url: str) -> WebRecord:
         record = await self._record(url)
-        self.resources.progress.advance("links", failed=record.outcome.status != LinkStatus.OK)
+        status = record.http_status
+        failed = not record.excluded and (status is None or not 200 <= status < 300)
+        self.resources.progress.advance("links", failed=failed)
         return record
 
     async def check(self, url: str) -> WebRecord:
@@ -81,7 +84,7 @@ class WebResolver(Resolver[str, WebRecord]):
 
     async def _record(self, url: str) -> WebRecord:
         if any(pattern.search(url) for pattern in self._exclude):
-            return WebRecord(LinkOutcome(LinkStatus.SKIPPED, "excluded by --exclude"))
+            return WebRecord(excluded=True)
         target = self._remapped(url)
         cache = self.resources.cache
         probed = target if target != url else None
@@ -100,7 +103,7 @@ class WebResolver(Resolver[str, WebRecord]):
         return url
 
     async def probe(self, url: str) -> WebRecord:
-        """Follow `url` hop by hop and judge where it ends."""
+        """Follow `url` hop by hop and record where it ends."""
         hops: list[Hop] = []
         seen = {url}
         current = url
@@ -109,15 +112,21 @@ class WebResolver(Resolver[str, WebRecord]):
                 answer = await self._head_then_get(current, continued=hop > 0)
                 location = answer.headers.get("Location")
                 if answer.status not in _REDIRECTS or not location:
-                    return _verdict(answer, hops, current)
+                    return _answered(answer, hops, current)
                 hops.append(Hop(current, answer.status))
                 current = urljoin(current, location)
                 if current in seen:
-                    return _broken(f"redirect loop back to {current}", hops, current)
+                    return WebRecord(
+                        final_url=current,
+                        detail=f"redirect loop back to {current}",
+                        hops=tuple(hops),
+                    )
                 seen.add(current)
         except Failure as failure:
-            return _failed(failure, hops, current)
-        return _broken("more than 10 redirects", hops, current)
+            return WebRecord(
+                final_url=current, detail=failure.detail, failure=failure.kind, hops=tuple(hops)
+            )
+        return WebRecord(final_url=current, detail="more than 10 redirects", hops=tuple(hops))
 
     async def _head_then_get(self, url: str, continued: bool) -> Answer:
         client = self.resources.client
@@ -128,55 +137,40 @@ class WebResolver(Resolver[str, WebRecord]):
 
     async def _https_answers(self, url: str, plain: WebRecord) -> bool | None:
         """Whether the https:// form of an http:// link answers as it does (None: not asked,
-        as for a broken link or a bare IP address, which has no certificate). Both forms are
-        remapped alike, so a test or a mirror sees the same question."""
+        as for a link that does not answer 2xx or a bare IP address, which has no
+        certificate). Both forms are remapped alike, so a test or a mirror sees the same
+        question."""
         secure_url = self._remapped("https://" + url[len("http://") :])
         if plain.moved_to == secure_url:
             return True  # the site itself sends readers to https
         host = host_of(url)
-        if plain.outcome.status != LinkStatus.OK or _IP_HOST.match(host) or host == "localhost":
+        if not _plain_success(plain) or _IP_HOST.match(host) or host == "localhost":
             return None
         secure = await self.probe(secure_url)
-        return secure.outcome.status in (LinkStatus.OK, LinkStatus.REDIRECT) and (
-            secure.outcome.http_status == plain.outcome.http_status
-        )
-
-    def verified(self, records: Mapping[str, WebRecord]) -> int:
-        return sum(1 for record in records.values() if record.answered)
-
-    def link_outcome(self, url: str, records: Mapping[str, WebRecord]) -> LinkOutcome | None:
-        record = records.get(url)
-        return record.outcome if record is not None else None
-
-    def _judge_unreachable(self, records: dict[str, WebRecord]) -> dict[str, WebRecord]:
-        """No host answered at all: the network is down, and no link is blamed for it."""
-        tried = [r for r in records.values() if r.outcome.status != LinkStatus.SKIPPED]
-        if not tried or any(r.answered or r.failure not in CONNECTION_KINDS for r in tried):
-            return records
-        self.resources.notes.append(_NETWORK_DOWN)
-        return {url: _unreachable(r) for url, r in records.items()}
+        return secure.http_status == plain.http_status
 
 
-def _verdict(answer: Answer, hops: list[Hop], url: str) -> WebRecord:
-    status = answer.status
-    moved_to = _permanent_target(hops, url)
-    downgraded = _downgraded(hops, url)
-    common = {"hops": tuple(hops), "moved_to": moved_to, "downgraded": downgraded}
-    if 200 <= status < 300:
-        verdict = LinkStatus.REDIRECT if moved_to else LinkStatus.OK
-        detail = f"moved permanently to {moved_to}" if moved_to else f"HTTP {status}"
-    elif status == 429:
-        verdict, detail = LinkStatus.RATE_LIMITED, "HTTP 429: still rate-limited after retries"
-    elif status in _REFUSES_ROBOTS:
-        verdict, detail = LinkStatus.ERROR, f"HTTP {status}: the server refuses automated checks"
-    elif status >= 500:
-        verdict, detail = LinkStatus.BROKEN, f"HTTP {status} on every try"
-    elif status in _BROKEN_STATUSES or 400 <= status < 500:
-        verdict, detail = LinkStatus.BROKEN, f"HTTP {status}"
-    else:
-        verdict, detail = LinkStatus.ERROR, f"HTTP {status} without a usable answer"
-    outcome = LinkOutcome(verdict, detail, status, url, answer.elapsed_ms)
-    return WebRecord(outcome, **common)  # type: ignore[arg-type]
+def _answered(answer: Answer, hops: list[Hop], url: str) -> WebRecord:
+    return WebRecord(
+        http_status=answer.status,
+        final_url=url,
+        elapsed_ms=answer.elapsed_ms,
+        hops=tuple(hops),
+        moved_to=_permanent_target(hops, url),
+        downgraded=_downgraded(hops, url),
+    )
+
+
+def _plain_success(record: WebRecord) -> bool:
+    """A 2xx reached without a permanent move."""
+    status = record.http_status
+    return status is not None and 200 <= status < 300 and record.moved_to is None
+
+
+def _network_down(records: Mapping[str, WebRecord]) -> bool:
+    """No host answered at all, and every try failed before reaching one."""
+    tried = [r for r in records.values() if not r.excluded]
+    return bool(tried) and all(not r.answered and r.failure in CONNECTION_KINDS for r in tried)
 
 
 def _permanent_target(hops: list[Hop], final: str) -> str | None:
@@ -192,32 +186,6 @@ def _permanent_target(hops: list[Hop], final: str) -> str | None:
 def _downgraded(hops: list[Hop], final: str) -> bool:
     urls = [hop.url for hop in hops] + [final]
     return any(a.startswith("https://") and b.startswith("http://") for a, b in pairwise(urls))
-
-
-def _broken(detail: str, hops: list[Hop], url: str) -> WebRecord:
-    return WebRecord(LinkOutcome(LinkStatus.BROKEN, detail, None, url), tuple(hops))
-
-
-def _failed(failure: Failure, hops: list[Hop], url: str) -> WebRecord:
-    match failure.kind:
-        case FailureKind.TIMEOUT | FailureKind.CONNECT_TIMEOUT:
-            status = LinkStatus.TIMEOUT
-        case FailureKind.DNS | FailureKind.REFUSED | FailureKind.TLS | FailureKind.INVALID_URL:
-            status = LinkStatus.BROKEN
-        case _:
-            status = LinkStatus.ERROR
-    outcome = LinkOutcome(status, failure.detail, None, url)
-    return WebRecord(outcome, tuple(hops), failure=failure.kind)
-
-
-def _unreachable(record: WebRecord) -> WebRecord:
-    if record.outcome.status == LinkStatus.SKIPPED:
-        return record
-    outcome = LinkOutcome(
-        LinkStatus.ERROR,
-        f"not checked: {record.outcome.detail} (and no other host answered either)",
-    )
-    return replace(record, outcome=outcome, network_down=True)
 
 
 def _is_web(url: str) -> bool:

@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from linkwatch.model import LinkOutcome
 from linkwatch.model.records.arxiv import ArxivRecord
 from linkwatch.model.records.github import GithubRecord
 from linkwatch.model.records.huggingface import HubRecord
@@ -46,8 +45,6 @@ class Resolution:
     """What the resolve stage hands on: the records and what the run should say about it."""
 
     records: Records = field(default_factory=Records)
-    outcomes: Mapping[str, LinkOutcome] = field(default_factory=dict)
-    """What the resolvers say of each link URL they looked at, for the link table."""
     requests: Mapping[str, int] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     wanted: int = 0

@@ -8,8 +8,6 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Protocol
 
-from linkwatch.model import LinkOutcome, LinkStatus
-
 
 class Existence(StrEnum):
     """What a service said of a thing asked about: there, not there, or nothing usable (a
@@ -43,16 +41,3 @@ def renamed(record: ServiceRecord) -> bool:
 def answered(records: Iterable[ServiceRecord]) -> int:
     """How many records hold a real answer (found or missing, not unverified)."""
     return sum(1 for record in records if record.existence != Existence.UNVERIFIED)
-
-
-def unsettled_outcome(record: ServiceRecord, service: str, url: str) -> LinkOutcome | None:
-    """The link table's row when the service found nothing or could not be asked; None when
-    the thing was found and the service's own reading decides the row."""
-    status = record.http_status
-    match record.existence:
-        case Existence.UNVERIFIED:
-            state = LinkStatus.RATE_LIMITED if record.rate_limited else LinkStatus.ERROR
-            return LinkOutcome(state, f"not verified: {record.detail}", status)
-        case Existence.MISSING:
-            return LinkOutcome(LinkStatus.BROKEN, f"{service}: {record.detail}", status, url)
-    return None

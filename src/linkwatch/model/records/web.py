@@ -1,6 +1,7 @@
 """
-What probing a plain web link found: its verdict, the redirects on the way, and whether its
-https:// form answers too.
+What probing a plain web link found, as facts: the last answer (or why none came), the
+redirects on the way, and whether its https:// form answers too. What that makes the link
+(ok, broken, moved, not verified) is the judge's to say, in checks/statuses.py.
 """
 
 from __future__ import annotations
@@ -9,7 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linkwatch.model import FailureKind, LinkOutcome, LinkStatus
+from linkwatch.model import FailureKind
+
+# Statuses that say nothing of the page once the retries are spent: the host still asks to
+# wait (429), or will not answer a robot (401, 403, 407, LinkedIn's 999). Not kept, asked again.
+UNSETTLED_STATUSES = frozenset({401, 403, 407, 429, 999})
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +27,16 @@ class Hop:
 class WebRecord:
     """What probing one URL found."""
 
-    outcome: LinkOutcome
+    http_status: int | None = None
+    """The status of the last answer; None when no answer came (see `detail`)."""
+    final_url: str | None = None
+    """The URL that gave the last answer, or the one that failed."""
+    elapsed_ms: int | None = None
+    detail: str | None = None
+    """Why the probe ended without an answer, in plain words ('redirect loop back to ...',
+    'the name x.org does not resolve (DNS)')."""
+    failure: FailureKind | None = None
+    """The kind of request failure that ended the probe, if one did."""
     hops: tuple[Hop, ...] = ()
     """The redirects followed, in order: each URL and the status that sent us on."""
     moved_to: str | None = None
@@ -31,33 +45,32 @@ class WebRecord:
     """Somewhere in the chain https:// became http://."""
     https_ok: bool | None = None
     """For an http:// link: whether its https:// form answers the same."""
-    failure: FailureKind | None = None
     probed_url: str | None = None
     """The URL actually requested, when --remap changed it."""
+    excluded: bool = False
+    """Not probed: --exclude names it."""
     network_down: bool = False
     """Not checked because no host at all could be reached."""
 
     @property
     def answered(self) -> bool:
-        return self.outcome.http_status is not None
+        return self.http_status is not None
 
     @property
     def final(self) -> bool:
-        """Only answers a retry could not change are cached: ok, broken, a redirect."""
-        return self.answered and self.outcome.status in (
-            LinkStatus.OK,
-            LinkStatus.BROKEN,
-            LinkStatus.REDIRECT,
-        )
+        """Only answers another run could not change are cached: the page's own status
+        after every retry, not a host that still asks to wait or refuses robots."""
+        status = self.http_status
+        if status is None:
+            return False
+        return 200 <= status < 300 or (status >= 400 and status not in UNSETTLED_STATUSES)
 
     def to_json(self) -> dict[str, Any]:
-        o = self.outcome
         return {
-            "status": o.status.value,
-            "detail": o.detail,
-            "http_status": o.http_status,
-            "final_url": o.final_url,
-            "elapsed_ms": o.elapsed_ms,
+            "http_status": self.http_status,
+            "final_url": self.final_url,
+            "elapsed_ms": self.elapsed_ms,
+            "detail": self.detail,
             "hops": [[h.url, h.status] for h in self.hops],
             "moved_to": self.moved_to,
             "downgraded": self.downgraded,
@@ -66,12 +79,13 @@ class WebRecord:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> WebRecord:
-        outcome = LinkOutcome(
-            LinkStatus(data["status"]),
-            data["detail"],
-            data["http_status"],
-            data["final_url"],
-            data["elapsed_ms"],
+        return cls(
+            http_status=data["http_status"],
+            final_url=data["final_url"],
+            elapsed_ms=data["elapsed_ms"],
+            detail=data.get("detail"),
+            hops=tuple(Hop(url, status) for url, status in data["hops"]),
+            moved_to=data["moved_to"],
+            downgraded=data["downgraded"],
+            https_ok=data["https_ok"],
         )
-        hops = tuple(Hop(url, status) for url, status in data["hops"])
-        return cls(outcome, hops, data["moved_to"], data["downgraded"], data["https_ok"])

@@ -11,23 +11,22 @@ they stay with the web prober.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import replace
 
-from linkwatch.model import LinkOutcome, LinkStatus, Survey
-from linkwatch.model.records.existence import Existence, answered, unsettled_outcome
+from linkwatch.model import Survey
+from linkwatch.model.records.existence import Existence, answered
 from linkwatch.model.records.github import (
     NAMESPACE,
     GithubRecord,
     Key,
     cache_key,
     github_key,
-    new_url,
     subject_id,
     subject_of,
 )
 from linkwatch.model.targets import GithubRepo
-from linkwatch.resolvers.base import Resolver, Resources, is_excluded
+from linkwatch.resolvers.base import Resolved, Resolver, Resources, is_excluded
 from linkwatch.resolvers.github.graphql import GraphqlBatches
 from linkwatch.resolvers.github.rest import RestWalk
 from linkwatch.resolvers.web import WebResolver
@@ -60,17 +59,21 @@ class GithubResolver(Resolver[Key, GithubRecord]):
         key = github_key(url)
         return None if key is None or is_excluded(self.resources.settings, url) else key
 
-    async def resolve_all(self, keys: Collection[Key]) -> Mapping[Key, GithubRecord]:
+    async def resolve_all(self, keys: Collection[Key]) -> Resolved[Key, GithubRecord]:
         subjects = list({cache_key(key): subject_of(key) for key in keys}.values())
         self.resources.progress.add("GitHub", len(subjects))
-        found = await self._subjects(subjects)
+        found, notes = await self._subjects(subjects)
         records = {key: replace(found[cache_key(key)], asked=subject_id(key)) for key in keys}
         paths = [key for key in keys if isinstance(key, GithubRepo) and key.rest]
         pages = await asyncio.gather(*(self._page(key, records[key]) for key in paths))
-        return {**records, **dict(zip(paths, pages, strict=True))}
+        records |= dict(zip(paths, pages, strict=True))
+        return Resolved(records, answered(records.values()), notes)
 
-    async def _subjects(self, subjects: list[Key]) -> dict[str, GithubRecord]:
-        """Cached answers younger than --max-age, then the API for the rest."""
+    async def _subjects(
+        self, subjects: list[Key]
+    ) -> tuple[dict[str, GithubRecord], tuple[str, ...]]:
+        """Cached answers younger than --max-age, then the API for the rest; and the note
+        on what was left unverified."""
         resources = self.resources
         cached = resources.cache.fresh(
             NAMESPACE, [cache_key(s) for s in subjects], resources.settings.max_age_seconds
@@ -80,10 +83,11 @@ class GithubResolver(Resolver[Key, GithubRecord]):
             resources.progress.advance("GitHub")
         asking = [subject for subject in subjects if cache_key(subject) not in found]
         if not asking:
-            return found
-        if resources.settings.services.github_token:
-            return found | await GraphqlBatches(resources).run(asking)
-        return found | await RestWalk(resources).run(asking)
+            return found, ()
+        api = GraphqlBatches(resources) if resources.settings.services.github_token else None
+        walk = api or RestWalk(resources)
+        found |= await walk.run(asking)
+        return found, (walk.note,) if walk.note else ()
 
     async def _page(self, key: GithubRepo, record: GithubRecord) -> GithubRecord:
         """The tree or blob page, under the repository's current name, once the repository
@@ -92,28 +96,3 @@ class GithubResolver(Resolver[Key, GithubRecord]):
             return record
         page = await self._pages.check(f"{WEB}/{record.name}/{key.rest}")
         return replace(record, page=page)
-
-    def verified(self, records: Mapping[Key, GithubRecord]) -> int:
-        return answered(records.values())
-
-    def link_outcome(self, url: str, records: Mapping[Key, GithubRecord]) -> LinkOutcome | None:
-        key = self._key(url)
-        record = records.get(key) if key is not None else None
-        return outcome_of(record, url) if record is not None else None
-
-
-def outcome_of(record: GithubRecord, url: str) -> LinkOutcome:
-    """The link table's row for a GitHub link."""
-    if (unsettled := unsettled_outcome(record, "GitHub", url)) is not None:
-        return unsettled
-    status = record.http_status
-    if record.private or record.disabled:
-        state = "private" if record.private else "disabled"
-        return LinkOutcome(LinkStatus.BROKEN, f"GitHub: {state}; readers get a 404", status, url)
-    if record.page is not None and record.page.outcome.status != LinkStatus.OK:
-        return record.page.outcome
-    if record.moved and record.name is not None:
-        moved_to = new_url(url, record.name)
-        return LinkOutcome(LinkStatus.REDIRECT, f"moved to {record.name}", status, moved_to)
-    state = "archived" if record.archived else "found"
-    return LinkOutcome(LinkStatus.OK, f"GitHub: {state}", status, url)

@@ -67,6 +67,8 @@ class GraphqlBatches:
         self.token = Token.for_url(self.url, f"Bearer {services.github_token}")
         self.stopped: str | None = None
         self.rate_limited = False
+        self.note: str | None = None
+        """What the run should hear when some subjects were left unverified."""
 
     async def run(self, subjects: list[Key]) -> dict[str, GithubRecord]:
         records: dict[str, GithubRecord] = {}
@@ -80,7 +82,7 @@ class GraphqlBatches:
         left = sum(1 for r in records.values() if r.existence == Existence.UNVERIFIED)
         if self.stopped and left:
             advice = "run again after that" if self.rate_limited else "run again later"
-            self.resources.notes.append(left_unverified(left, subjects, self.stopped, advice))
+            self.note = left_unverified(left, subjects, self.stopped, advice)
         return records
 
     async def _batch(self, batch: list[Key]) -> dict[str, GithubRecord]:

@@ -44,6 +44,8 @@ class RestWalk:
         self.stopped: str | None = None
         """Why no more requests are sent (the budget is spent, GitHub is unreachable)."""
         self.advice = "run again later"
+        self.note: str | None = None
+        """What the run should hear when some subjects were left unverified."""
 
     async def run(self, subjects: list[Key]) -> dict[str, GithubRecord]:
         records: dict[str, GithubRecord] = {}
@@ -56,7 +58,7 @@ class RestWalk:
             self.resources.progress.advance("GitHub", failed=self.stopped is not None)
         left = sum(1 for r in records.values() if r.existence == Existence.UNVERIFIED)
         if self.stopped and left:
-            self.resources.notes.append(left_unverified(left, subjects, self.stopped, self.advice))
+            self.note = left_unverified(left, subjects, self.stopped, self.advice)
         return records
 
     @property
