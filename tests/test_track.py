@@ -179,6 +179,20 @@ def test_a_rate_limit_with_retry_after_is_waited_out(
     assert [c.method for c in github.calls] == ["GET", "GET", "POST"]
 
 
+def test_a_spent_budget_that_resets_soon_is_waited_out_by_the_shared_client(
+    github: FakeGitHub, report, run_cli: RunCli
+) -> None:
+    """A 403 with x-ratelimit-remaining: 0 and a reset a second away: the client waits until
+    the reset (plus a second) and asks again; no Retry-After needed."""
+    github.replies.append(rate_limited(403, reset_in=1))
+    report(PROBLEMS)
+    started = time.monotonic()
+    result = track_cli(run_cli)
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started >= 1.0
+    assert [c.method for c in github.calls] == ["GET", "GET", "POST"]
+
+
 def test_a_rate_limit_that_resets_too_late_is_one_clear_line(
     github: FakeGitHub, report, run_cli: RunCli
 ) -> None:

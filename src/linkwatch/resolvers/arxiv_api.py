@@ -3,15 +3,15 @@ The blocking side of the arXiv resolver: the `arxiv` package (requests, time.sle
 one worker thread, one batch of IDs a request, with the pauses and retries arXiv asks for.
 
 The package's own retries wait a flat `delay_seconds` and do not cover read timeouts, so they
-are switched off (`num_retries=0`) and done here with exponential backoff; its one
+are switched off (`num_retries=0`) and done here with tenacity, as the shared client does,
+backing off exponentially from arXiv's own pause; what is worth another try is decided by
+failures.is_transient, the rule every other service follows. The package's one
 `requests.Session` gets the request timeout the package does not set (APIS.md §1.5).
 """
 
 from __future__ import annotations
 
 import logging
-import random
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,11 +19,20 @@ from typing import Any
 import arxiv
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import NewConnectionError
+from tenacity import (
+    RetryError,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential,
+    wait_random,
+)
+from urllib3.exceptions import NameResolutionError, NewConnectionError
 
+from linkwatch.model import FailureKind
 from linkwatch.model.targets import host_of
 from linkwatch.settings import Settings
-from linkwatch.transport.failures import TRANSIENT_STATUSES
+from linkwatch.transport.failures import Failure, is_transient
 
 # The package logs every page and retry at INFO and a malformed feed at WARNING; linkwatch
 # reports through its own notes instead.
@@ -43,10 +52,15 @@ class Batch:
 class _Unanswered(Exception):
     """Why a request got no answer worth keeping, and whether asking again may help."""
 
-    def __init__(self, reason: str, transient: bool) -> None:
+    def __init__(self, reason: str, outcome: int | Failure | None) -> None:
         super().__init__(reason)
         self.reason = reason
-        self.transient = transient
+        self.transient = outcome is None or is_transient(outcome)
+        """None: an answer not believed (an empty page under load), always asked again."""
+
+
+def _worth_retrying(error: BaseException) -> bool:
+    return isinstance(error, _Unanswered) and error.transient
 
 
 class _Counting(HTTPAdapter):
@@ -99,15 +113,22 @@ class ArxivApi:
         return [self._batch(tuple(ids[i : i + size])) for i in range(0, len(ids), size)]
 
     def _batch(self, ids: tuple[str, ...]) -> Batch:
-        for attempt in range(self.retries + 1):
-            try:
-                return Batch(ids, self._query(ids))
-            except _Unanswered as unanswered:
-                if not unanswered.transient or attempt == self.retries:
-                    tries = f" after {attempt + 1} tries" if attempt else ""
-                    return Batch(ids, failure=f"{unanswered.reason}{tries}")
-                time.sleep(self._backoff(attempt))
-        raise AssertionError("unreachable")  # pragma: no cover
+        pause = max(self.delay, 0.1)
+        retrying = Retrying(
+            stop=stop_after_attempt(self.retries + 1),
+            wait=wait_exponential(multiplier=pause, max=_MAX_BACKOFF) + wait_random(0, pause / 4),
+            retry=retry_if_exception(_worth_retrying),
+        )
+        try:
+            return Batch(ids, retrying(self._query, ids))
+        except RetryError as spent:
+            unanswered = spent.last_attempt.exception()
+        except _Unanswered as refused:  # not worth another try: raised through at once
+            unanswered = refused
+        assert isinstance(unanswered, _Unanswered)
+        attempts = retrying.statistics.get("attempt_number", 1)
+        tries = f" after {attempts} tries" if attempts > 1 else ""
+        return Batch(ids, failure=f"{unanswered.reason}{tries}")
 
     def _query(self, ids: tuple[str, ...]) -> tuple[arxiv.Result, ...]:
         """One request. An empty answer to many IDs at once is not believed: the API has been
@@ -119,17 +140,12 @@ class ArxivApi:
         except arxiv.UnexpectedEmptyPageError:
             pass  # a later page came back empty: keep what the first one gave
         except arxiv.HTTPError as error:
-            raise _Unanswered(_status(error.status), error.status in TRANSIENT_STATUSES) from None
+            raise _Unanswered(_status(error.status), error.status) from None
         except requests.RequestException as error:
-            raise _Unanswered(_network(error), _transient(error)) from None
+            raise _Unanswered(_network(error), _failure(error)) from None
         if not results and len(ids) > 1:
-            raise _Unanswered(f"an empty answer for {len(ids)} IDs at once", True)
+            raise _Unanswered(f"an empty answer for {len(ids)} IDs at once", None)
         return tuple(results)
-
-    def _backoff(self, attempt: int) -> float:
-        """Exponential from arXiv's own pause (3 s by default), with jitter, capped."""
-        base = max(self.delay, 0.1) * 2**attempt
-        return min(_MAX_BACKOFF, base * random.uniform(1.0, 1.25))
 
 
 def _status(status: int) -> str:
@@ -140,13 +156,20 @@ def _status(status: int) -> str:
     return f"the arXiv API refused the request (HTTP {status})"
 
 
-def _transient(error: requests.RequestException) -> bool:
-    """Timeouts and dropped connections are worth another try; a refused connection or a name
-    that does not resolve is not (the same rule as failures.is_transient for the web)."""
-    if isinstance(error, requests.ConnectTimeout):
-        return True
+def _failure(error: requests.RequestException) -> Failure:
+    """The Failure a `requests` exception stands for, so that is_transient judges it."""
     reason = getattr(error.args[0], "reason", None) if error.args else None
-    return not isinstance(reason, NewConnectionError)
+    if isinstance(error, requests.ConnectTimeout):
+        kind = FailureKind.CONNECT_TIMEOUT
+    elif isinstance(error, requests.Timeout):
+        kind = FailureKind.TIMEOUT
+    elif isinstance(reason, NameResolutionError):
+        kind = FailureKind.DNS
+    elif isinstance(reason, NewConnectionError):
+        kind = FailureKind.REFUSED
+    else:
+        kind = FailureKind.RESET
+    return Failure(kind, str(error))
 
 
 def _network(error: requests.RequestException) -> str:

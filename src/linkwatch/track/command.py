@@ -12,8 +12,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import aiohttp
-
 from linkwatch.errors import BadInput
 from linkwatch.model import Finding
 from linkwatch.model.report import Report
@@ -21,6 +19,7 @@ from linkwatch.reporters import markdown
 from linkwatch.reporters.read import read_report
 from linkwatch.settings import Services
 from linkwatch.track.issues import Issue, IssuesClient, Policy
+from linkwatch.transport.client import Client
 
 BODY_LIMIT = markdown.GITHUB_COMMENT_LIMIT  # issue bodies and comments share the 65,536 limit
 _MARGIN = 1_000  # GitHub may count some characters (emoji) as two
@@ -56,11 +55,9 @@ def run(request: Request) -> str:
 
 
 async def _track(request: Request, report: Report) -> str:
-    async with aiohttp.ClientSession(
-        timeout=aiohttp.ClientTimeout(total=30), trust_env=True
-    ) as session:
+    async with Client(request.policy.limits()) as http:
         client = IssuesClient(
-            session,
+            http,
             request.services.github_api_url,
             request.services.github_token or "",
             request.repo,

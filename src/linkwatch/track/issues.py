@@ -1,6 +1,8 @@
 """
 A small client of GitHub's REST issues API: find the open issue with a label, create, edit,
-comment; rate limits waited out within a cap, and the token sent to the API's own host only.
+comment. Every request goes through the run's shared HTTP client, which scopes the token to
+the API's origin, retries 5xx answers and dropped connections, and waits out Retry-After and a
+spent rate limit within a cap; what is left to this module is what GitHub's answers mean.
 """
 
 from __future__ import annotations
@@ -9,13 +11,11 @@ import json
 import time
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
-import aiohttp
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt
-
-from linkwatch import __version__
 from linkwatch.errors import LinkwatchError, ServicesUnreachable
+from linkwatch.transport.client import Client, Limits, Token
+from linkwatch.transport.failures import Failure
 from linkwatch.transport.ratelimits import GITHUB_API_VERSION, rate_limit_wait
 
 # https://docs.github.com/rest/about-the-rest-api/api-versions
@@ -23,7 +23,6 @@ API_VERSION = GITHUB_API_VERSION
 _REDIRECTS = (301, 302, 303, 307, 308)
 _MAX_REDIRECTS = 3
 _MAX_PAGES = 10
-_TRANSIENT_STATUS = (500, 502, 503, 504)
 
 
 class GitHubError(LinkwatchError):
@@ -56,30 +55,35 @@ class Policy:
     attempts: int = 4
     max_wait: float = 120.0
     backoff: float = 2.0
+    timeout: float = 30.0
 
-
-class _Transient(Exception):
-    """Worth another attempt after `wait` seconds."""
-
-    def __init__(self, message: str, wait: float) -> None:
-        super().__init__(message)
-        self.wait = wait
+    def limits(self) -> Limits:
+        """The shared client's settings for `track`: one request at a time is all it sends."""
+        return Limits(
+            concurrency=1,
+            host_concurrency=1,
+            timeout=self.timeout,
+            retries=max(0, self.attempts - 1),
+            backoff=self.backoff,
+            retry_after_cap=self.max_wait,
+        )
 
 
 class IssuesClient:
-    """The issues of one repository, through one aiohttp session."""
+    """The issues of one repository, through the shared HTTP client."""
 
     def __init__(
         self,
-        session: aiohttp.ClientSession,
+        client: Client,
         api_url: str,
         token: str,
         repo: str,
         policy: Policy = Policy(),
     ) -> None:
-        self._session = session
+        self._client = client
         self._api = api_url.rstrip("/")
         self._token = token
+        self._credential = Token.for_url(self._api, f"Bearer {token}")
         self._repo = repo
         self._policy = policy
 
@@ -112,53 +116,37 @@ class IssuesClient:
     def _url(self, path: str) -> str:
         return f"{self._api}/repos/{self._repo}{path}"
 
-    async def _call(self, method: str, url: str, **kwargs: Any) -> tuple[Any, _Answer]:
-        retrying = AsyncRetrying(
-            stop=stop_after_attempt(self._policy.attempts),
-            wait=_wait_asked,
-            retry=retry_if_exception_type(_Transient),
-            reraise=True,
-        )
-        try:
-            async for attempt in retrying:
-                with attempt:
-                    answer = await self._follow(method, url, **kwargs)
-                    return answer.data, answer
-        except _Transient as exc:
-            message = f"{exc}; tried {self._policy.attempts} times"
-            raise GitHubUnavailable(self._redacted(message)) from None
-        raise AssertionError("unreachable")  # pragma: no cover - tenacity returns or raises
-
-    async def _follow(self, method: str, url: str, **kwargs: Any) -> _Answer:
-        """One attempt, following redirects only within the API's own origin."""
+    async def _call(
+        self,
+        method: str,
+        url: str,
+        params: dict[str, str] | None = None,
+        json: Any = None,
+    ) -> tuple[Any, _Answer]:
+        """One request, following redirects only within the API's own origin."""
+        if params:
+            url += ("&" if "?" in url else "?") + urlencode(params)
         for _ in range(_MAX_REDIRECTS + 1):
-            answer = await self._once(method, url, **kwargs)
+            answer = await self._once(method, url, json)
             if answer.status not in _REDIRECTS:
-                return self._judged(answer)
-            url, kwargs["params"] = self._redirect_target(answer), None
+                return self._judged(answer).data, answer
+            url = self._redirect_target(answer)
         raise GitHubError(f"{method} {_path(url)}: too many redirects from the GitHub API")
 
-    async def _once(self, method: str, url: str, **kwargs: Any) -> _Answer:
+    async def _once(self, method: str, url: str, json: Any) -> _Answer:
+        headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": API_VERSION}
         try:
-            async with self._session.request(
-                method, url, headers=self._headers(), allow_redirects=False, **kwargs
-            ) as response:
-                body = await response.read()
-                headers = {key.lower(): value for key, value in response.headers.items()}
-                return _Answer(method, url, response.status, headers, _json(body))
-        except (aiohttp.ClientError, TimeoutError) as exc:
+            answer = await self._client.fetch(
+                method, url, headers=headers, json=json, token=self._credential
+            )
+        except Failure as failure:
             host = urlsplit(self._api).netloc
-            reason = type(exc).__name__ if isinstance(exc, TimeoutError) else str(exc)
-            message = f"cannot reach the GitHub API at {host} ({reason})"
-            raise _Transient(message, self._policy.backoff) from None
-
-    def _headers(self) -> dict[str, str]:
-        return {
-            "Accept": "application/vnd.github+json",
-            "X-GitHub-Api-Version": API_VERSION,
-            "User-Agent": f"linkwatch/{__version__}",
-            "Authorization": f"Bearer {self._token}",
-        }
+            message = f"cannot reach the GitHub API at {host} ({failure.detail})"
+            raise GitHubUnavailable(self._redacted(message)) from None
+        headers_seen = {key.lower(): value for key, value in answer.headers.items()}
+        return _Answer(
+            method, url, answer.status, headers_seen, _json(answer.body), answer.attempts
+        )
 
     def _redirect_target(self, answer: _Answer) -> str:
         location = urljoin(self._api + "/", answer.headers.get("location", ""))
@@ -171,15 +159,19 @@ class IssuesClient:
         return location
 
     def _judged(self, answer: _Answer) -> _Answer:
+        """A 2xx, or the one error line that says what GitHub's answer means (the client has
+        already retried what was worth retrying)."""
         if 200 <= answer.status < 300:
             return answer
-        wait = _wait_for(answer, self._policy)
+        wait = _wait_for(answer)
         if wait is None:
             raise GitHubError(self._redacted(_explain(answer, self._repo)))
         if wait > self._policy.max_wait:
             raise GitHubUnavailable(self._redacted(_too_long(answer, wait)))
         what = f"{answer.method} {_path(answer.url)}"
-        raise _Transient(self._redacted(f"{what}: GitHub answered {_message(answer)}"), wait)
+        tries = f"; tried {answer.attempts} times" if answer.attempts > 1 else ""
+        message = f"{what}: GitHub answered {_message(answer)}{tries}"
+        raise GitHubUnavailable(self._redacted(message))
 
     def _redacted(self, text: str) -> str:
         """Whatever a server echoes back, the token is never printed."""
@@ -195,6 +187,7 @@ class _Answer:
     """Names in lower case."""
     data: Any
     """The decoded JSON body; None when empty or not JSON (a proxy's HTML error page)."""
+    attempts: int = 1
 
 
 def _json(body: bytes) -> Any:
@@ -231,16 +224,12 @@ def _path(url: str) -> str:
     return urlsplit(url).path
 
 
-def _wait_asked(state: RetryCallState) -> float:
-    error = state.outcome.exception() if state.outcome else None
-    return error.wait if isinstance(error, _Transient) else 1.0
-
-
-def _wait_for(answer: _Answer, policy: Policy) -> float | None:
-    """Seconds to wait before trying again, or None when trying again cannot help: a 5xx
-    backs off, a rate limit waits as GitHub asks (`linkwatch.transport.ratelimits`)."""
-    if answer.status in _TRANSIENT_STATUS:
-        return policy.backoff
+def _wait_for(answer: _Answer) -> float | None:
+    """Seconds GitHub still asked to wait after the client's tries, or None when waiting
+    cannot help: a 5xx that persisted is unavailability (0), a rate limit waits as GitHub asks
+    (`linkwatch.transport.ratelimits`), anything else is a refusal."""
+    if answer.status >= 500:
+        return 0.0
     return rate_limit_wait(answer.status, answer.headers, _message(answer))
 
 

@@ -30,6 +30,7 @@ from tenacity import AsyncRetrying, RetryCallState, wait_random_exponential
 from linkwatch import __version__
 from linkwatch.settings import HostRule
 from linkwatch.transport.failures import Failure, FailureKind, is_transient, retry_after_seconds
+from linkwatch.transport.ratelimits import RateLimit
 
 USER_AGENT = f"linkwatch/{__version__} (+https://github.com/linkwatch/linkwatch)"
 MAX_REDIRECTS = 10
@@ -345,13 +346,26 @@ class Client:
         outcome = state.outcome
         if outcome is None or outcome.failed:
             return None
-        return retry_after_seconds(outcome.result().headers.get("Retry-After"))
+        return asked_wait(outcome.result())
+
+
+def asked_wait(answer: Answer) -> float | None:
+    """How long the server asked to wait: its Retry-After, or for a 403 or 429 with a spent
+    budget (`x-ratelimit-remaining: 0`), until its `x-ratelimit-reset`."""
+    wait = retry_after_seconds(answer.headers.get("Retry-After"))
+    if wait is not None or answer.status not in (403, 429):
+        return wait
+    limit = RateLimit.from_headers(answer.headers)
+    if limit.remaining == 0 and (until := limit.seconds_to_reset()) is not None:
+        return until + 1
+    return None
 
 
 def _asks_to_wait(answer: Answer) -> bool:
-    """A 403 with Retry-After: GitHub's secondary rate limit says 'not now' that way
+    """A 403 that says 'not now': a Retry-After (GitHub's secondary rate limit) or a spent
+    budget with its reset time (the primary limit; a 403 alone means 'forbidden')
     (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api)."""
-    return answer.status == 403 and "Retry-After" in answer.headers
+    return answer.status == 403 and asked_wait(answer) is not None
 
 
 def _spent(state: RetryCallState) -> float:

@@ -1,6 +1,6 @@
 """
-GitHub's rate limits read in one place, for every GitHub client of linkwatch (`track`'s issues
-client and the repository resolver).
+GitHub's rate limits read in one place: the shared client waits out a spent budget that
+resets within its cap, the repository resolver and `track`'s issues client say what is left.
 
 https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api: every answer
 carries `x-ratelimit-limit`, `-remaining`, `-used`, `-reset` (UTC epoch seconds) and
