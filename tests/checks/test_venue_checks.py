@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from linkwatch.checks import Context, run_checks
+from linkwatch.fix.edits import Text, checked, place, superseded
 from linkwatch.model import Finding
 from linkwatch.model.records import Records
 from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
@@ -182,17 +183,28 @@ def test_sources_that_disagree_give_a_notice_not_a_warning(tmp_path: Path) -> No
     assert "the sources disagree" in findings[0].problem.message
 
 
-def test_overlapping_fixes_are_left_to_the_venue_fix(tmp_path: Path) -> None:
-    """'Arxiv 2023' (a spelling) for a 2022 preprint (a year) published at ICLR 2023: only the
-    venue fix rewrites the cell, so `linkwatch fix` never meets two overlapping edits."""
+def test_overlapping_fixes_are_each_emitted_and_settled_by_the_fixer(tmp_path: Path) -> None:
+    """'Arxiv 2023' (a spelling) for a 2022 preprint (a year) published at ICLR 2023: each
+    check offers its own fix; the fixer makes the venue fix, which rewrites the mention the
+    other two lie inside (composing the year fix would give 'ICLR 2022'), and reports no
+    conflict."""
     findings = check(tmp_path, row("Arxiv 2023"), s2=s2(venue=ICLR, dblp="conf/iclr/X23"))
     assert sorted(venue_findings(findings)) == [
         (3, "venue-format"),
         (3, "venue-outdated"),
         (3, "year-mismatch"),
     ]
-    fixes = [f.problem.fix for f in findings if f.problem.fix is not None]
-    assert [(fix.old, fix.new) for fix in fixes] == [("Arxiv 2023", "ICLR 2023")]
+    fixes = {f.kind: f.problem.fix for f in findings if f.problem.fix is not None}
+    assert {kind: (fix.old, fix.new) for kind, fix in fixes.items()} == {
+        "venue-format": ("Arxiv", "arXiv"),
+        "venue-outdated": ("Arxiv 2023", "ICLR 2023"),
+        "year-mismatch": ("2023", "2022"),
+    }
+    text = Text.decode((tmp_path / "survey.md").read_bytes(), "survey.md")
+    edits = [place(text, kind, fix, "survey.md") for kind, fix in fixes.items()]
+    (edit,) = checked(edits, "survey.md")
+    assert (edit.kind, edit.old, edit.new) == ("venue-outdated", "Arxiv 2023", "ICLR 2023")
+    assert {e.kind for e in superseded(edits)} == {"venue-format", "year-mismatch"}
 
 
 def test_a_venue_year_the_sources_confirm_is_not_a_year_mismatch(tmp_path: Path) -> None:

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from linkwatch.checks.base import Context, about_link, fix_in_cell, replacing_url
-from linkwatch.checks.venues import rewrites
 from linkwatch.model import Entry, Link, Problem
 from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.model.targets import ArxivRef, arxiv_ref
@@ -120,8 +119,6 @@ def year_mismatch(context: Context) -> Iterator[Problem]:
             if not mention.is_arxiv and mention.year in published:
                 continue  # the sources date the publication so: it came before the preprint
             problem = _year_problem(entry, ref, first, mention)
-            if problem and rewrites(context, entry, problem.fix):
-                problem = replace(problem, fix=None)  # the venue fix rewrites the year too
             if problem:
                 yield problem
         dated = _date_problem(entry, ref, first) if entry.date else None

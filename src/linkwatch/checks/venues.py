@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from linkwatch.checks.base import Context, fix_in_cell
-from linkwatch.model import Entry, Fix, Problem
+from linkwatch.model import Entry, Problem
 from linkwatch.papers.publications import Disagreement, Publication, Source, publication_of
 from linkwatch.papers.titles import Likeness, compare
 from linkwatch.papers.venues import Spelling, Track, VenueMention, parse_venue
@@ -21,8 +21,6 @@ def venue_format(context: Context) -> Iterator[Problem]:
     for entry in context.survey.entries:
         for mention in parse_venue(entry.venue):
             problem = _spelling_problem(entry, mention)
-            if problem and rewrites(context, entry, problem.fix):
-                problem = replace(problem, fix=None)  # venue-outdated/-mismatch fixes it all
             if problem:
                 yield problem
 
@@ -146,16 +144,6 @@ def lists_publication(entry: Entry, known: Publication) -> bool:
         _names_publication(mention) and _agrees(mention, known)
         for mention in parse_venue(entry.venue)
     )
-
-
-def rewrites(context: Context, entry: Entry, fix: Fix | None) -> bool:
-    """Whether venue-outdated or venue-mismatch rewrite the mention `fix` would edit: then the
-    smaller fix (a spelling, a year) is left out, as the two would overlap."""
-    found = _publication_problem(context, entry) if fix is not None else None
-    rewrite = found[1].fix if found is not None else None
-    if fix is None or rewrite is None or rewrite.column is None or fix.column is None:
-        return False
-    return rewrite.column <= fix.column < rewrite.column + len(rewrite.old)
 
 
 def _publication_problem(context: Context, entry: Entry) -> tuple[str, Problem] | None:

@@ -13,7 +13,16 @@ from pathlib import Path
 
 from linkwatch import pipeline
 from linkwatch.errors import BadInput
-from linkwatch.fix.edits import Edit, Text, apply, checked, order, place, unapplied
+from linkwatch.fix.edits import (
+    Edit,
+    Text,
+    apply,
+    checked,
+    order,
+    place,
+    superseded,
+    unapplied,
+)
 from linkwatch.fix.patch import unified_diff
 from linkwatch.model import Finding, Fix
 from linkwatch.model.kinds import KINDS
@@ -88,7 +97,7 @@ def make_plan(request: Request, data: bytes) -> Plan:
     asked = {place(base, k, f, name) for k, f in chosen}
     every = checked([*made, *asked], name)  # overlapping fixes that agree: one edit
     held = Counter(k for k, f in wanted if not (f.safe or request.unsafe) and (k, f) not in done)
-    pending = tuple(sorted(asked - made, key=order))
+    pending = tuple(sorted(asked - made - superseded([*made, *asked]), key=order))
     return Plan(current, apply(base, every), pending, len(made), held, source)
 
 

@@ -19,6 +19,16 @@ _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 _RERUN = "run 'linkwatch check' again, then 'linkwatch fix'"
 
 
+# Which fixes make which moot when they rewrite the text around them. The checks each offer
+# their own fix; this is the one place that decides which of them apply together. Rewriting
+# a venue mention as the paper's publication ('Arxiv 2023' → 'ICLR 2023') replaces the
+# premise of the smaller fixes inside it: the listed venue's spelling and its year.
+SUPERSEDES: dict[str, frozenset[str]] = {
+    "venue-outdated": frozenset({"venue-format", "year-mismatch"}),
+    "venue-mismatch": frozenset({"venue-format", "year-mismatch"}),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Text:
     """A decoded survey that re-encodes to exactly the bytes it came from."""
@@ -102,6 +112,12 @@ def checked(edits: Iterable[Edit], name: str) -> list[Edit]:
     return [_composed(group, name) for group in _overlapping(sorted(set(edits), key=order))]
 
 
+def superseded(edits: Iterable[Edit]) -> set[Edit]:
+    """The edits another edit around them makes moot (SUPERSEDES): they are not made."""
+    every = set(edits)
+    return every - set(settled(every))
+
+
 def order(edit: Edit) -> tuple[int, int, int, str, str]:
     """Where an edit is, then what it is: the order edits are composed and listed in."""
     return edit.line, edit.start, edit.end, edit.kind, edit.new
@@ -122,8 +138,9 @@ def _overlapping(edits: Iterable[Edit]) -> Iterator[list[Edit]]:
 
 
 def _composed(group: list[Edit], name: str) -> Edit:
-    """One edit making all of `group` (overlapping edits, sorted), or BadInput naming two
-    that change the same part of the text two ways."""
+    """One edit making all of `group` (overlapping edits, sorted, the superseded ones left
+    out), or BadInput naming two that change the same part of the text two ways."""
+    group = settled(group)
     if len(group) == 1:
         return group[0]
     owner = {piece: edit for edit in reversed(group) for piece in edit.pieces()}
@@ -139,6 +156,23 @@ def _composed(group: list[Edit], name: str) -> Edit:
     text = _spanned(group)
     kinds = "+".join(dict.fromkeys(edit.kind for edit in group))
     return Edit(kinds, first.line, first.start, text, applied(text, first.start, owner))
+
+
+def settled(group: Iterable[Edit]) -> list[Edit]:
+    """`group` without the edits that an edit around them supersedes (SUPERSEDES)."""
+    group = list(group)
+    return [edit for edit in group if not any(_supersedes(other, edit) for other in group)]
+
+
+def _supersedes(outer: Edit, inner: Edit) -> bool:
+    moot = {kind for own in outer.kind.split("+") for kind in SUPERSEDES.get(own, ())}
+    return (
+        outer is not inner
+        and outer.line == inner.line
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and bool(moot & set(inner.kind.split("+")))
+    )
 
 
 def _spanned(group: Sequence[Edit]) -> str:
