@@ -33,7 +33,7 @@ RECORDS: list[tuple[str, FinalRecord, bool]] = [
     ("s2 unverified", S2Record("2305.07759", S2Status.UNVERIFIED), False),
     ("web ok", WebRecord(200), True),
     ("web broken", WebRecord(404), True),
-    ("web 5xx on every try", WebRecord(503), True),
+    ("web 5xx on every try", WebRecord(503), False),
     ("web timeout", WebRecord(detail="no answer in 20 s", failure=FailureKind.TIMEOUT), False),
     ("web redirect loop", WebRecord(detail="redirect loop back to x"), False),
     ("web rate limited", WebRecord(429), False),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from linkwatch.checks.statuses import github_status as outcome_of
+from linkwatch.checks.statuses import github_status
 from linkwatch.model import LinkStatus
 from linkwatch.model.records.existence import Existence
 from linkwatch.model.records.github import GithubRecord, Key, github_key, new_url
@@ -198,7 +198,7 @@ def test_rest_stops_before_the_budget_runs_out(github: GithubServers) -> None:
         and "unverified" in note
         and time.strftime("%H:%M UTC", time.gmtime(fake.reset)) in note
     )
-    assert outcome_of(run.of(urls[4]), urls[4]).status == LinkStatus.RATE_LIMITED
+    assert github_status(run.of(urls[4]), urls[4]).status == LinkStatus.RATE_LIMITED
 
 
 def test_rest_with_the_budget_already_spent_verifies_nothing_and_blames_nothing(
@@ -302,10 +302,11 @@ def test_a_tree_link_has_its_page_checked(github: GithubServers, token: str | No
     gone = "https://github.com/dptech-corp/Uni-SMART/tree/main/Gone"
     moved = "https://github.com/old/name/blob/main/a.py"
     run = resolve(github, [ok, gone, moved], token=token)
-    assert outcome_of(run.of(ok), ok).status == LinkStatus.OK
-    assert outcome_of(run.of(gone), gone).status == LinkStatus.BROKEN
+    assert github_status(run.of(ok), ok).status == LinkStatus.OK
+    assert github_status(run.of(gone), gone).status == LinkStatus.BROKEN
     assert (
-        outcome_of(run.of(moved), moved).final_url == "https://github.com/new/name/blob/main/a.py"
+        github_status(run.of(moved), moved).final_url
+        == "https://github.com/new/name/blob/main/a.py"
     )
     assert sorted(c.path for c in github.fake.page_calls) == [
         "/dptech-corp/Uni-SMART/tree/main/Gone",

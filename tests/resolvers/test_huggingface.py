@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from linkwatch.checks.statuses import hub_status as outcome_of
+from linkwatch.checks.statuses import hub_status
 from linkwatch.model import LinkStatus
 from linkwatch.model.records.existence import Existence
 from linkwatch.model.records.huggingface import HubRecord, Key, hub_key, hub_new_url
@@ -144,7 +144,7 @@ def test_a_hub_that_keeps_answering_429_is_not_blamed(stocked: Hub) -> None:
     url = f"{HF}/datasets/Vivacem/MMIQC"
     record = resolve(stocked, [url]).of(url)
     assert (record.existence, record.rate_limited) == (Existence.UNVERIFIED, True)
-    assert outcome_of(record, url).status == LinkStatus.RATE_LIMITED
+    assert hub_status(record, url).status == LinkStatus.RATE_LIMITED
 
 
 def test_a_move_replaces_only_the_repository_id() -> None:

@@ -49,6 +49,11 @@ class Syntax(StrEnum):
     IMAGE = "image"
 
 
+TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
+"""Statuses worth asking again, the server busy or a gateway hiccuping: retried by the client,
+never cached, the only statuses transport/failures.is_transient names."""
+
+
 class FailureKind(StrEnum):
     """Why a request got no HTTP answer."""
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-from linkwatch.model import FailureKind
+from linkwatch.model import TRANSIENT_STATUSES, FailureKind
 
-# Statuses worth asking again: the server is busy or a gateway hiccuped.
-TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
 _TRANSIENT_KINDS = frozenset({FailureKind.RESET, FailureKind.TIMEOUT, FailureKind.CONNECT_TIMEOUT})
 # Failures before any host was reached: when every request ends so, the network is down.
 CONNECTION_KINDS = frozenset({FailureKind.DNS, FailureKind.REFUSED, FailureKind.CONNECT_TIMEOUT})

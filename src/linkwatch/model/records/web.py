@@ -10,11 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linkwatch.model import FailureKind
+from linkwatch.model import TRANSIENT_STATUSES, FailureKind
 
-# Statuses that say nothing of the page once the retries are spent: the host still asks to
-# wait (429), or will not answer a robot (401, 403, 407, LinkedIn's 999). Not kept, asked again.
-UNSETTLED_STATUSES = frozenset({401, 403, 407, 429, 999})
+# Statuses that say nothing of the page: transient ones (a 503, a 429), which another run may
+# not get, and a host that will not answer a robot (401, 403, 407, LinkedIn's 999). Their
+# verdict stands for this run only; they are never cached.
+UNSETTLED_STATUSES = TRANSIENT_STATUSES | {401, 403, 407, 999}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +59,9 @@ class WebRecord:
 
     @property
     def final(self) -> bool:
-        """Only answers another run could not change are cached: the page's own status
-        after every retry, not a host that still asks to wait or refuses robots."""
+        """Only answers another run could not change are cached: the page's own status, not
+        a transient one (a 5xx on every try is broken now, and asked again next run) or a
+        host that refuses robots."""
         status = self.http_status
         if status is None:
             return False
