@@ -87,7 +87,7 @@ def cli() -> None:
 @click.option("--max-age", help="Reuse cached results younger than this (12h, 7d; default 1d).")
 @click.option("--remap", multiple=True, help="'REGEX REPLACEMENT' applied before probing.")
 @click.option("--exclude", multiple=True, help="REGEX of URLs to skip; repeatable.")
-@click.option("--concurrency", type=int, help="Requests in flight in all (default 64).")
+@click.option("--concurrency", type=int, help="Requests in flight in all (default 256).")
 @click.option("--host-concurrency", type=int, help="Requests in flight per host (default 4).")
 @click.option("--timeout", type=float, help="Seconds per request (default 20).")
 @click.option("--retries", type=int, help="Retries of transient failures (default 3).")

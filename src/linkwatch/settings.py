@@ -83,7 +83,7 @@ class Settings:
     arxiv_max_age_seconds: float = 30 * 86400.0
     remap: tuple[tuple[str, str], ...] = ()
     exclude: tuple[str, ...] = ()
-    concurrency: int = 64
+    concurrency: int = 256
     host_concurrency: int = 4
     timeout: float = 20.0
     retries: int = 3

@@ -300,12 +300,17 @@ def _lookup(written: str, size: int) -> tuple[Venue, Spelling] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _near_miss(word: str) -> tuple[Venue, Spelling] | None:
-    """A unique venue name one edit (or one swap) away from `word`."""
+    """A unique venue name one edit (or one swap) away from `word` (remembered: a long list
+    writes the same few words thousands of times)."""
+    folded = word.lower()
     candidates = {
         venue.canonical: venue
         for name, venue in _table().short_names
-        if len(name) >= 5 and OSA.distance(word.lower(), name.lower()) == 1
+        if len(name) >= 5
+        and abs(len(name) - len(folded)) <= 1  # one edit changes the length by one at most
+        and OSA.distance(folded, name.lower()) == 1
     }
     if len(candidates) == 1:
         return next(iter(candidates.values())), Spelling.GUESSED

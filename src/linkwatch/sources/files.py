@@ -13,7 +13,7 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from linkwatch.errors import BadInput
@@ -69,7 +69,7 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
         if isinstance(data, str)
         else (data,)
         if isinstance(data, bytes)
-        else (piece.encode() for piece in data)
+        else _chunked(data)
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o7777 if path.exists() else _default_mode()
@@ -86,6 +86,21 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
         with contextlib.suppress(FileNotFoundError):
             Path(temporary).unlink()
         raise
+
+
+def _chunked(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[bytes]:
+    """Small pieces (an encoder yields millions of them) joined into chunks of about `size`
+    characters, each encoded and written once."""
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(batch).encode()
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch).encode()
 
 
 def _default_mode() -> int:
