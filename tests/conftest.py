@@ -19,6 +19,7 @@ from linkwatch.checks import Context, run_checks
 from linkwatch.cli import cli
 from linkwatch.model import Finding
 from linkwatch.parse import parse_survey
+from linkwatch.reporters.json import schema_errors
 from linkwatch.sources.files import read_source
 from tests.agreement import disagreements
 from tests.servers import arxiv, semanticscholar
@@ -79,8 +80,8 @@ _AGREEMENT = {"reports": 0, "links": 0, "findings": 0}
 
 @pytest.fixture(autouse=True)
 def reports_agree(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Every JSON report a test writes is walked: its links table and its findings must
-    not contradict each other (tests/agreement.py)."""
+    """Every JSON report a test writes is validated against the shipped schema and walked:
+    its links table and its findings must not contradict each other (tests/agreement.py)."""
     folder = request.getfixturevalue("tmp_path") if "tmp_path" in request.fixturenames else None
     yield
     if folder is None:
@@ -95,6 +96,7 @@ def reports_agree(request: pytest.FixtureRequest) -> Iterator[None]:
         _AGREEMENT["reports"] += 1
         _AGREEMENT["links"] += len(report["links"])
         _AGREEMENT["findings"] += len(report.get("findings", ()))
+        assert not (errors := schema_errors(report)), f"{path}: not valid: {errors[:3]}"
         problems = disagreements(report)
         assert not problems, f"{path}: " + "; ".join(problems[:5])
 

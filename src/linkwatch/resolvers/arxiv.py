@@ -15,13 +15,17 @@ import asyncio
 import re
 from collections.abc import Collection
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from linkwatch.model import Survey
 from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.model.targets import arxiv_ref, is_arxiv_link, parse_arxiv_id
 from linkwatch.papers.titles import differs_beyond_case
-from linkwatch.resolvers.arxiv_api import ArxivApi, Batch
 from linkwatch.resolvers.base import Resolved, Resolver, Resources
+from linkwatch.settings import Settings
+
+if TYPE_CHECKING:
+    from linkwatch.resolvers.arxiv_api import ArxivApi, Batch
 
 NAMESPACE = "arxiv"
 
@@ -56,7 +60,9 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
         if not keys:
             return Resolved()
         self.resources.progress.add("arXiv IDs", len(keys))
-        api = ArxivApi(self.resources.settings)
+        # The arxiv package (with requests and feedparser: 23 MB, 50 ms) is loaded only when
+        # there are IDs to ask about, in the worker thread, while the web prober starts.
+        api = await asyncio.to_thread(_api, self.resources.settings)
         failed: list[Batch] = []
         try:
             records = await self._resolve(api, list(keys), failed)
@@ -106,6 +112,12 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
             return False
         listed = self._titles.get(record.requested, ())
         return any(differs_beyond_case(title, record.title) for title in listed)
+
+
+def _api(settings: Settings) -> ArxivApi:
+    from linkwatch.resolvers.arxiv_api import ArxivApi
+
+    return ArxivApi(settings)
 
 
 def _notes(failed: list[Batch]) -> tuple[str, ...]:

@@ -96,7 +96,7 @@ class Limits:
     """First wait of the exponential backoff, in seconds: it doubles each try, up to
     `backoff_cap`, plus up to half the first wait of jitter. 0.2 s, 0.4 s, 0.8 s for the
     default three retries: 1.4-1.7 s in all, spent while the other links go on."""
-    backoff_cap: float = 2.0
+    backoff_cap: float = 0.5
     retry_after_cap: float = 60.0
     """Longest Retry-After honoured; asked to wait longer, the link is left rate-limited."""
     ssl: ssl.SSLContext | None = None
