@@ -58,7 +58,8 @@ def preprint(arxiv_id: str) -> dict:
 
 
 def test_survey_md_papers_in_one_request(tmp_path: Path, s2_api: S2) -> None:
-    """73 arXiv IDs, one POST: the IDs as ARXIV:<id>, the venue fields asked for."""
+    """73 arXiv IDs and the 3 papers linked by DOI or ACL ID, one POST: the arXiv IDs as
+    ARXIV:<id>, the others as DOI:/ACL:, the title and venue fields asked for."""
     server, state = s2_api
     papers = load_papers("s2_survey.toml")
     state.add(papers)
@@ -67,8 +68,12 @@ def test_survey_md_papers_in_one_request(tmp_path: Path, s2_api: S2) -> None:
         tmp_path, survey_md.read_text(), settings_for(f"{server.url}/graph/v1")
     )
     (request,) = state.requests
-    assert len(request.ids) == len(set(request.ids)) == 73
-    assert all(i.startswith("ARXIV:") for i in request.ids)
+    assert len(request.ids) == len(set(request.ids)) == 76
+    assert sorted(i for i in request.ids if not i.startswith("ARXIV:")) == [
+        "ACL:2020.emnlp-main.743",
+        "DOI:10.1073/pnas.2305016120",
+        "DOI:10.1145/3636243.3636256",
+    ]
     assert request.fields == FIELDS
     assert resources.client.requests == {"127.0.0.1": 1}
     teach = records["2207.14502"]

@@ -89,6 +89,9 @@ class Request:
 class S2State:
     papers: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Full paper objects by bare arXiv ID."""
+    others: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Full paper objects by another id the batch takes: 'DOI:10.1145/...' (a DOI matches
+    whatever its letter case, as DOIs are case-insensitive), 'ACL:2020.emnlp-main.743'."""
     script: list[int] = field(default_factory=list)
     """Answers to give before the real ones: 429, 500, 504, or 400 (an unsupported field)."""
     requests: list[Request] = field(default_factory=list)
@@ -142,7 +145,11 @@ def _answer(state: S2State, ids: object, fields: str | None) -> web.Response:
 
 def _paper(state: S2State, paper_id: str, fields: list[str]) -> dict[str, Any] | None:
     kind, _, value = paper_id.partition(":")
-    paper = state.papers.get(value) if kind.upper() == "ARXIV" else None
+    if kind.upper() == "ARXIV":
+        paper = state.papers.get(value)
+    else:
+        wanted = f"{kind.upper()}:{value.lower() if kind.upper() == 'DOI' else value}"
+        paper = next((p for key, p in state.others.items() if _normal(key) == wanted), None)
     if paper is None:
         return None
     return {"paperId": paper["paperId"], **{name: paper.get(name) for name in fields}}
@@ -220,3 +227,8 @@ def _first_posted(arxiv_payload: str | None) -> dict[str, date]:
 
 def _date(value: object) -> date:
     return value.date() if hasattr(value, "date") else date.fromisoformat(str(value)[:10])
+
+
+def _normal(key: str) -> str:
+    kind, _, value = key.partition(":")
+    return f"{kind.upper()}:{value.lower() if kind.upper() == 'DOI' else value}"

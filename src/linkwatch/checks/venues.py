@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from linkwatch.checks.base import Context, fix_in_cell
+from linkwatch.checks.published import page_meta_of, published_titles, s2_record_of
 from linkwatch.model import Entry, Problem
 from linkwatch.papers.publications import Disagreement, Publication, Source, publication_of
 from linkwatch.papers.titles import Likeness, compare
@@ -110,10 +111,10 @@ def venue_unverified(context: Context) -> Iterator[Problem]:
     throttling after every retry), or the sources contradict each other. A notice, never a
     warning."""
     for entry in context.survey.entries:
-        record = context.records.s2.get(entry.arxiv_id or "")
-        if record is None:
+        record = s2_record_of(context, entry)
+        if record is None or not entry.venue:
             continue
-        known = known_publication(context, entry.arxiv_id)
+        known = entry_publication(context, entry)
         if not record.answered:
             why = record.detail
         elif isinstance(known, Disagreement):
@@ -137,6 +138,15 @@ def known_publication(context: Context, arxiv_id: str | None) -> Publication | D
     return publication_of(context.records.arxiv.get(arxiv_id), context.records.s2.get(arxiv_id))
 
 
+def entry_publication(context: Context, entry: Entry) -> Publication | Disagreement | None:
+    """Where the sources say an entry's paper was published: arXiv's record and Semantic
+    Scholar's for an arXiv paper; Semantic Scholar's (by DOI or ACL ID) and the paper's page
+    for one linked without arXiv."""
+    if entry.arxiv_id:
+        return known_publication(context, entry.arxiv_id)
+    return publication_of(None, s2_record_of(context, entry), page_meta_of(context, entry))
+
+
 def lists_publication(entry: Entry, known: Publication) -> bool:
     """Whether a row's venue cell names the known publication (its venue, and its year and
     track where both are known)."""
@@ -148,7 +158,7 @@ def lists_publication(entry: Entry, known: Publication) -> bool:
 
 def _publication_problem(context: Context, entry: Entry) -> tuple[str, Problem] | None:
     """The venue-outdated or venue-mismatch problem of a row (a row has one or the other)."""
-    known = known_publication(context, entry.arxiv_id)
+    known = entry_publication(context, entry)
     if not isinstance(known, Publication) or _another_paper(context, entry):
         return None
     mentions = parse_venue(entry.venue)
@@ -172,7 +182,7 @@ def _another_paper(context: Context, entry: Entry) -> bool:
         record.title
         for key in (entry.arxiv_id or "", f"{entry.arxiv_id}v1")
         if (record := context.records.arxiv.get(key)) is not None and record.title
-    ]
+    ] + [source.title for source in published_titles(context, entry)]
     likeness = [compare(entry.title, title).likeness for title in titles]
     return bool(entry.title and likeness) and all(like == Likeness.FAR for like in likeness)
 
@@ -203,7 +213,7 @@ def _contradiction(mention: VenueMention, known: Publication) -> str | None:
     """Why a mention of the right venue is still wrong, or None."""
     if mention.track == Track.WORKSHOP and known.track != Track.WORKSHOP:
         return None  # the workshop version, listed before (or beside) the conference paper
-    if known.track == Track.WORKSHOP:
+    if known.track == Track.WORKSHOP and mention.track != Track.WORKSHOP:
         return f"it appeared at a {known.label}: a workshop is not the main conference"
     if known.track == Track.FINDINGS and mention.track != Track.FINDINGS:
         return f"it was published in {known.label}, not in the main conference"
@@ -257,8 +267,11 @@ def _venue_problem(
 
 
 def _evidence(context: Context, entry: Entry, known: Publication) -> str:
-    """Semantic Scholar's page when it is one of the sources, else the arXiv abstract."""
-    record = context.records.s2.get(entry.arxiv_id or "")
+    """Semantic Scholar's page when it is one of the sources, else the arXiv abstract (or
+    the paper's own page, for a paper without arXiv)."""
+    record = s2_record_of(context, entry)
     if record is not None and any(claim.source == Source.S2 for claim in known.claims):
         return record.url
+    if not entry.arxiv_id:
+        return entry.paper_url or ""
     return f"https://arxiv.org/abs/{entry.arxiv_id}"

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.model.records.s2 import S2Record, S2Status
+from linkwatch.model.records.web import PageMeta
 from linkwatch.papers.venues import Spelling, Track, Venue, VenueMention, known_venues, parse_venue
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -55,6 +56,7 @@ class Source(StrEnum):
     JOURNAL_REF = "arXiv's journal reference"
     COMMENT = "arXiv's comment"
     S2 = "Semantic Scholar"
+    PAGE = "the paper's page"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +126,18 @@ class Disagreement:
 
 
 def publication_of(
-    arxiv: ArxivRecord | None, s2: S2Record | None
+    arxiv: ArxivRecord | None, s2: S2Record | None, page: PageMeta | None = None
 ) -> Publication | Disagreement | None:
-    """What the two sources say together; None when both are silent."""
+    """What the sources say together (arXiv's record, Semantic Scholar's, the paper's own
+    page); None when all are silent."""
     claims = [
         claim
-        for claim in (journal_ref_claim(arxiv), comment_claim(arxiv), s2_claim(s2))
+        for claim in (
+            journal_ref_claim(arxiv),
+            comment_claim(arxiv),
+            s2_claim(s2),
+            page_claim(page),
+        )
         if claim is not None
     ]
     if not claims:
@@ -245,6 +253,21 @@ def s2_claim(record: S2Record | None) -> Claim | None:
     year = year or (acl_year if acl_venue == venue else None) or _journal_year(record, venue)
     track = acl_track if acl_venue == venue and acl_track else _s2_track(record)
     return Claim(Source.S2, venue, year, track, _s2_said(record), year is not None)
+
+
+def page_claim(meta: PageMeta | None) -> Claim | None:
+    """What a publisher's or proceedings page says: its citation_conference_title (or
+    journal title) and date. A formal record when it carries the year, as a journal
+    reference does ('Advances in Neural Information Processing Systems 35', '2022/12/06')."""
+    if meta is None or not meta.venue:
+        return None
+    mentions = parse_venue(meta.venue)
+    mention = _publication(mentions)
+    if mention is None or mention.venue is None:
+        return None
+    year = meta.year or mention.year
+    track = mention.track if mention.track in (Track.FINDINGS, Track.WORKSHOP) else None
+    return Claim(Source.PAGE, mention.venue, year, track, meta.venue, year is not None)
 
 
 def _s2_said(record: S2Record) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from linkwatch.model import Survey
+from linkwatch.model.paper_links import s2_key
 from linkwatch.model.records.s2 import S2Record, S2Status
 from linkwatch.model.targets import ArxivRef
 from linkwatch.resolvers.base import Resolved, Resolver, Resources
@@ -28,7 +29,7 @@ from linkwatch.transport.failures import Failure
 NAMESPACE = "s2"
 BATCH_SIZE = 500
 """The batch endpoint's limit: 'Can only process 500 paper ids at a time.'"""
-FIELDS = "venue,publicationVenue,year,journal,externalIds,publicationDate"
+FIELDS = "title,venue,publicationVenue,year,journal,externalIds,publicationDate"
 POLITE = HostRule(concurrency=1, delay_seconds=1.0)
 """One request at a time, a second apart: the rate of an API key (APIS.md §4.3)."""
 _NO_VALID_IDS = "No valid paper ids given"
@@ -36,7 +37,9 @@ _PROGRESS = "Semantic Scholar papers"
 
 
 class SemanticScholarResolver(Resolver[str, S2Record]):
-    """The arXiv ID of every row that lists a venue (the rows the venue checks read)."""
+    """The arXiv ID of every row that lists a venue (the rows the venue checks read), and
+    the DOI, ACL Anthology ID or Semantic Scholar id of every row whose paper link names one
+    (their titles, years and venues are checked against its answer): one batch for all."""
 
     family = "s2"
 
@@ -46,12 +49,18 @@ class SemanticScholarResolver(Resolver[str, S2Record]):
         self._url = f"{resources.settings.services.s2_api_url}/paper/batch?fields={FIELDS}"
 
     def wanted(self, survey: Survey) -> Collection[str]:
-        ids = (
+        arxiv = (
             entry.arxiv_id
             for entry in survey.entries
             if entry.arxiv_id and entry.venue and not self._excluded(entry.paper_url)
         )
-        return [key for key in dict.fromkeys(ids) if ArxivRef(key).defect() is None]
+        others = (
+            s2_key(entry.paper_url, None)
+            for entry in survey.entries
+            if not entry.arxiv_id and not self._excluded(entry.paper_url)
+        )
+        ids = [key for key in dict.fromkeys(arxiv) if ArxivRef(key).defect() is None]
+        return ids + [key for key in dict.fromkeys(others) if key is not None]
 
     def _excluded(self, url: str | None) -> bool:
         return url is not None and any(pattern.search(url) for pattern in self._exclude)
@@ -91,12 +100,18 @@ class SemanticScholarResolver(Resolver[str, S2Record]):
             answer = await self.resources.client.fetch(
                 "POST",
                 self._url,
-                json={"ids": [f"ARXIV:{arxiv_id}" for arxiv_id in ids]},
+                json={"ids": [_asked(key) for key in ids]},
                 headers={"x-api-key": key} if key else None,
             )
         except Failure as failure:
             return _unverified(ids, f"Semantic Scholar could not be reached ({failure.detail})")
         return _records(ids, answer)
+
+
+def _asked(key: str) -> str:
+    """A key as the batch takes it: 'DOI:...', 'ACL:...' and paper ids as they are, a bare
+    arXiv ID with its 'ARXIV:' prefix."""
+    return key if ":" in key or len(key) == 40 else f"ARXIV:{key}"
 
 
 def _notes(records: Collection[S2Record]) -> tuple[str, ...]:

@@ -18,9 +18,11 @@ from typing import Any
 from urllib.parse import urljoin
 
 from linkwatch.model import Survey
-from linkwatch.model.records.web import Hop, WebRecord
+from linkwatch.model.paper_links import has_meta_page
+from linkwatch.model.records.web import Hop, PageMeta, WebRecord
 from linkwatch.model.targets import host_of, split_url
 from linkwatch.resolvers.base import Resolved, Resolver, Resources
+from linkwatch.resolvers.page_meta import page_meta
 from linkwatch.transport.client import Answer
 from linkwatch.transport.failures import CONNECTION_KINDS, Failure
 
@@ -48,8 +50,16 @@ class WebResolver(Resolver[str, WebRecord]):
         self._remap = [
             (re.compile(pattern), replacement) for pattern, replacement in settings.remap
         ]
+        self._meta_pages: frozenset[str] = frozenset()
+        """Paper pages of entries without an arXiv ID: read with GET, for their citation_*
+        tags (the one request the probe makes anyway)."""
 
     def wanted(self, survey: Survey) -> Collection[str]:
+        self._meta_pages = frozenset(
+            entry.paper_url
+            for entry in survey.entries
+            if entry.paper_url and not entry.arxiv_id and has_meta_page(entry.paper_url)
+        )
         urls = (link.url for link in survey.links)
         return list(
             dict.fromkeys(
@@ -88,13 +98,15 @@ class WebResolver(Resolver[str, WebRecord]):
         target = self._remapped(url)
         cache = self.resources.cache
         probed = target if target != url else None
-        cached = cache.fresh(NAMESPACE, [target], self.resources.settings.max_age_seconds)
-        if target in cached:
-            return replace(WebRecord.from_json(cached[target].value), probed_url=probed)
-        record = await self.probe(target)
+        read = url in self._meta_pages
+        key = f"{target} +meta" if read else target  # a HEAD's record has no page to read
+        cached = cache.fresh(NAMESPACE, [key], self.resources.settings.max_age_seconds)
+        if key in cached:
+            return replace(WebRecord.from_json(cached[key].value), probed_url=probed)
+        record = await self.probe(target, read_meta=read)
         if url.lower().startswith("http://"):
             record = replace(record, https_ok=await self._https_answers(url, record))
-        self.resources.remember(NAMESPACE, target, record)
+        self.resources.remember(NAMESPACE, key, record)
         return replace(record, probed_url=probed)
 
     def _remapped(self, url: str) -> str:
@@ -102,17 +114,19 @@ class WebResolver(Resolver[str, WebRecord]):
             url = pattern.sub(replacement, url)
         return url
 
-    async def probe(self, url: str) -> WebRecord:
-        """Follow `url` hop by hop and record where it ends."""
+    async def probe(self, url: str, read_meta: bool = False) -> WebRecord:
+        """Follow `url` hop by hop and record where it ends; with `read_meta`, every hop is
+        a GET of the page's first 64 KiB and the last one's citation_* tags are kept."""
         hops: list[Hop] = []
         seen = {url}
         current = url
         try:
             for hop in range(11):
-                answer = await self._head_then_get(current, continued=hop > 0)
+                answer = await self._head_then_get(current, hop > 0, read_meta)
                 location = answer.headers.get("Location")
                 if answer.status not in _REDIRECTS or not location:
-                    return _answered(answer, hops, current)
+                    meta = _meta(answer) if read_meta else None
+                    return replace(_answered(answer, hops, current), meta=meta)
                 hops.append(Hop(current, answer.status))
                 current = urljoin(current, location)
                 if current in seen:
@@ -128,8 +142,10 @@ class WebResolver(Resolver[str, WebRecord]):
             )
         return WebRecord(final_url=current, detail="more than 10 redirects", hops=tuple(hops))
 
-    async def _head_then_get(self, url: str, continued: bool) -> Answer:
+    async def _head_then_get(self, url: str, continued: bool, get: bool = False) -> Answer:
         client = self.resources.client
+        if get:
+            return await client.fetch("GET", url, read_limit=_PREFIX_BYTES, continued=continued)
         answer = await client.fetch("HEAD", url, continued=continued)
         if answer.status in _HEAD_UNRELIABLE:
             answer = await client.fetch("GET", url, read_limit=_PREFIX_BYTES, continued=True)
@@ -159,6 +175,12 @@ def _answered(answer: Answer, hops: list[Hop], url: str) -> WebRecord:
         moved_to=_permanent_target(hops, url),
         downgraded=_downgraded(hops, url),
     )
+
+
+def _meta(answer: Answer) -> PageMeta | None:
+    if not 200 <= answer.status < 300:
+        return None
+    return page_meta(answer.body, answer.headers.get("Content-Type"))
 
 
 def _plain_success(record: WebRecord) -> bool:

@@ -31,6 +31,7 @@ class S2Record:
     requested: str
     status: S2Status
     paper_id: str = ""
+    title: str = ""
     venue: str = ""
     publication_venue: str = ""
     """`publicationVenue.name`: S2's catalogue name ('International Conference on Learning
@@ -66,6 +67,8 @@ class S2Record:
         """The paper's page on Semantic Scholar, the evidence a finding points to."""
         if self.paper_id:
             return f"https://www.semanticscholar.org/paper/{self.paper_id}"
+        if ":" in self.requested:  # 'DOI:10.1145/...', 'ACL:2020.emnlp-main.743'
+            return f"https://api.semanticscholar.org/graph/v1/paper/{self.requested}"
         return f"https://www.semanticscholar.org/arxiv/{self.requested}"
 
     @classmethod
@@ -79,6 +82,7 @@ class S2Record:
             requested,
             S2Status.FOUND,
             paper_id=_text(paper.get("paperId")),
+            title=" ".join(_text(paper.get("title")).split()),
             venue=_text(paper.get("venue")),
             publication_venue=_text(venue.get("name")),
             venue_type=_text(venue.get("type")),

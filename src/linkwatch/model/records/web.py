@@ -25,6 +25,34 @@ class Hop:
 
 
 @dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What a paper's page says of it in its head (Google Scholar's citation_* tags)."""
+
+    title: str = ""
+    date: str = ""
+    """citation_publication_date, citation_date or citation_online_date: '2023/12/10',
+    '2024/8', '2020'."""
+    venue: str = ""
+    """citation_conference_title, else citation_journal_title."""
+    doi: str = ""
+    arxiv_id: str = ""
+
+    @property
+    def year(self) -> int | None:
+        digits = self.date[:4]
+        return int(digits) if len(digits) == 4 and digits.isdigit() else None
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "title": self.title,
+            "date": self.date,
+            "venue": self.venue,
+            "doi": self.doi,
+            "arxiv_id": self.arxiv_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class WebRecord:
     """What probing one URL found."""
 
@@ -52,6 +80,9 @@ class WebRecord:
     """Not probed: --exclude names it."""
     network_down: bool = False
     """Not checked because no host at all could be reached."""
+    meta: PageMeta | None = None
+    """For a paper's page read with GET: what its head says of the paper (None: not read,
+    or no citation_title)."""
 
     @property
     def answered(self) -> bool:
@@ -77,6 +108,7 @@ class WebRecord:
             "moved_to": self.moved_to,
             "downgraded": self.downgraded,
             "https_ok": self.https_ok,
+            "meta": self.meta.to_json() if self.meta else None,
         }
 
     @classmethod
@@ -90,4 +122,5 @@ class WebRecord:
             moved_to=data["moved_to"],
             downgraded=data["downgraded"],
             https_ok=data["https_ok"],
+            meta=PageMeta(**meta) if isinstance(meta := data.get("meta"), dict) else None,
         )
