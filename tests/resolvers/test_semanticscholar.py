@@ -217,3 +217,60 @@ def test_rows_without_a_venue_or_excluded_are_not_asked(tmp_path: Path, s2_api: 
     settings = settings_for(f"{server.url}/graph/v1", exclude=("2309",))
     run(tmp_path, text, settings)
     assert [request.ids for request in state.requests] == [("ARXIV:2305.07759",)]
+
+
+DOI_ROW = "| [A Study](https://doi.org/10.1145/3636243.3636256) | ACE 2024 | - |\n"
+ACL_ROW = "| [MedDialog](https://aclanthology.org/2020.emnlp-main.743/) | EMNLP 2020 | - |\n"
+UNKNOWN_ROW = "| [Other](https://dl.acm.org/doi/10.1145/0000000.0000000) | KDD 2019 | - |\n"
+
+
+def test_doi_and_acl_ids_go_in_the_same_batch_as_arxiv_ones(tmp_path: Path, s2_api: S2) -> None:
+    """A hit for the DOI, null for an unknown DOI (not indexed, never 'wrong'), the arXiv
+    paper beside them: one POST, answers aligned with the ids asked."""
+    server, state = s2_api
+    state.add({"2305.07759": preprint("2305.07759")})
+    state.others["DOI:10.1145/3636243.3636256"] = {
+        "paperId": "5b0a9b2b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f",
+        "title": "A Comparative Study of AI-Generated (GPT-4) and Human-crafted MCQs",
+        "venue": "Australasian Computing Education Conference",
+        "year": 2024,
+        "externalIds": {"DOI": "10.1145/3636243.3636256"},
+    }
+    text = rows("2305.07759") + DOI_ROW + UNKNOWN_ROW
+    records, _ = run(tmp_path, text, settings_for(f"{server.url}/graph/v1"))
+    (request,) = state.requests
+    assert request.ids == (
+        "ARXIV:2305.07759",
+        "DOI:10.1145/3636243.3636256",
+        "DOI:10.1145/0000000.0000000",
+    )
+    found = records["DOI:10.1145/3636243.3636256"]
+    assert (found.status, found.title, found.year) == (
+        S2Status.FOUND,
+        "A Comparative Study of AI-Generated (GPT-4) and Human-crafted MCQs",
+        2024,
+    )
+    assert (
+        found.url
+        == "https://www.semanticscholar.org/paper/5b0a9b2b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f"
+    )
+    assert records["DOI:10.1145/0000000.0000000"].status == S2Status.NOT_FOUND
+    assert records["2305.07759"].status == S2Status.FOUND
+
+
+def test_a_batch_of_ids_none_of_which_it_takes_is_not_found_not_unverified(
+    tmp_path: Path, s2_api: S2
+) -> None:
+    """Every id unknown or malformed: Semantic Scholar answers 400 'No valid paper ids given'
+    (the recorded live behaviour the loopback API follows); each is 'not indexed', and the
+    run does not call Semantic Scholar down."""
+    server, state = s2_api
+    records, ran = run(
+        tmp_path, TABLE + ACL_ROW + UNKNOWN_ROW, settings_for(f"{server.url}/graph/v1")
+    )
+    assert [r.status for r in state.requests] == [400]
+    assert {key: r.status for key, r in records.items()} == {
+        "ACL:2020.emnlp-main.743": S2Status.NOT_FOUND,
+        "DOI:10.1145/0000000.0000000": S2Status.NOT_FOUND,
+    }
+    assert ran.notes == ()

@@ -22,6 +22,7 @@ HOSTS = (
     "proceedings.neurips.cc",
     "proceedings.mlr.press",
     "www.pnas.org",
+    "www.cell.com",
     "lab.example.org",
 )
 
