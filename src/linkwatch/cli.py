@@ -86,7 +86,15 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the cache.")
 @click.option("--max-age", help="Reuse cached results younger than this (12h, 7d; default 1d).")
 @click.option("--remap", multiple=True, help="'REGEX REPLACEMENT' applied before probing.")
-@click.option("--exclude", multiple=True, help="REGEX of URLs to skip; repeatable.")
+@click.option(
+    "--exclude", multiple=True, help="REGEX of URLs to skip, findings and all; repeatable."
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="KIND",
+    help="Silence a finding kind (title-case, ...); repeatable or comma-separated.",
+)
 @click.option("--concurrency", type=int, help="Requests in flight in all (default 256).")
 @click.option("--host-concurrency", type=int, help="Requests in flight per host (default 4).")
 @click.option("--timeout", type=float, help="Seconds per request (default 20).")

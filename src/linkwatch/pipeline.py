@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from linkwatch.checks import Context, run_checks, runnable
+from linkwatch.checks.silencing import silence
 from linkwatch.model import Severity, SourceFile, Survey
 from linkwatch.model.records import Resolution
 from linkwatch.model.report import InputFile, LinkRow, NotRun, Report, now_utc
@@ -61,8 +62,8 @@ def _report(
     """Run the checks on what parsing and resolving found, and put the report together."""
     ready, skipped = runnable(resolution.records.resolved)
     context = Context(survey, resolution.records)
-    findings = run_checks(context, settings.severity, ready)
-    findings = with_sections(findings, survey.headings)
+    quieted = silence(run_checks(context, settings.severity, ready), sources, settings)
+    findings = with_sections(quieted.kept, survey.headings)
     reason = "offline" if settings.offline else "its service was not asked"
     # a kind may have a check per family (unverified: web, GitHub, Hugging Face): list it once
     skipped_kinds = dict.fromkeys(check.kind for check in skipped)
@@ -76,7 +77,8 @@ def _report(
         duration_s=time.monotonic() - started,
         requests=dict(sorted(resolution.requests.items())),
         not_run=tuple(not_run),
-        notes=resolution.notes,
+        notes=(*resolution.notes, *quieted.notes),
+        silenced=quieted.silenced,
         could_not_run=_could_not_run(settings, resolution),
         source_url=settings.source_url,
     )

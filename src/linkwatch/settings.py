@@ -100,6 +100,8 @@ class Settings:
     ca_bundle: Path | None = None
     """PEM certificates to trust instead of the system's (a company proxy's CA)."""
     severity: Mapping[str, Severity] = field(default_factory=dict)
+    ignore: frozenset[str] = frozenset()
+    """Finding kinds silenced everywhere (`ignore = [...]`, `--ignore`, or severity 'off')."""
     hosts: Mapping[str, HostRule] = field(default_factory=dict)
     services: Services = field(default_factory=Services)
     source_url: str | None = None
@@ -127,7 +129,7 @@ _SCALARS: dict[str, type] = {
     "max_file_mb": (int, float),
     "fail_if_empty": bool,
 }  # type: ignore[dict-item]
-_LISTS = ("formats", "remap", "exclude", "files")
+_LISTS = ("formats", "remap", "exclude", "files", "ignore")
 _TABLES = ("severity", "hosts")
 
 
@@ -199,11 +201,16 @@ def build_settings(
 ) -> Settings:
     """Merge the CLI options (None = not given) over the config over the defaults."""
     merged = {**config, **{k: v for k, v in cli.items() if v is not None and v != ()}}
+    if config.get("ignore") and cli.get("ignore"):  # --ignore adds to the config's list
+        merged["ignore"] = [*config["ignore"], *cli["ignore"]]
     environ = environ if environ is not None else os.environ
     settings = Settings(services=Services.from_environ(environ), source_url=source_url(environ))
     changes: dict[str, Any] = {}
     for name, value in merged.items():
         changes.update(_setting(name, value))
+    silenced = changes.pop("_ignore", frozenset()) | changes.pop("_off", frozenset())
+    if silenced:
+        changes["ignore"] = frozenset(silenced)
     try:
         return _checked(replace(settings, **changes))
     except TypeError as exc:  # pragma: no cover - a programming error, not user input
@@ -241,7 +248,11 @@ def _setting(name: str, value: Any) -> dict[str, Any]:
         case "exclude":
             return {"exclude": tuple(_compiled(v, "--exclude") for v in value)}
         case "severity":
-            return {"severity": parse_severities(value)}
+            levels = {kind: level for kind, level in value.items() if level not in _OFF}
+            off = {kind for kind, level in value.items() if level in _OFF}
+            return {"severity": parse_severities(levels), "_off": parse_kinds(off, "severity")}
+        case "ignore":
+            return {"_ignore": parse_kinds(value, "ignore")}
         case "hosts":
             return {"hosts": parse_hosts(value)}
         case "baseline":
@@ -303,6 +314,19 @@ def _compiled(pattern: str, option: str) -> str:
     return pattern
 
 
+_OFF = ("off", "ignore")
+
+
+def parse_kinds(values: Any, option: str) -> frozenset[str]:
+    """Finding kinds named by `ignore`, `--ignore` or a severity of 'off'."""
+    items = [values] if isinstance(values, str) else list(values)
+    kinds = {name.strip() for item in items for name in str(item).split(",") if name.strip()}
+    for kind in sorted(kinds):
+        if kind not in KINDS:
+            raise BadInput(f"{option}: unknown finding kind '{kind}' (linkwatch kinds lists them)")
+    return frozenset(kinds)
+
+
 def parse_severities(table: Mapping[str, Any]) -> dict[str, Severity]:
 
     result = {}
@@ -310,7 +334,7 @@ def parse_severities(table: Mapping[str, Any]) -> dict[str, Severity]:
         if kind not in KINDS:
             raise BadInput(f"severity: unknown finding kind '{kind}'")
         if level not in {s.value for s in Severity}:
-            raise BadInput(f"severity.{kind}: '{level}' is not error, warning or info")
+            raise BadInput(f"severity.{kind}: '{level}' is not error, warning, info or off")
         result[kind] = Severity(level)
     return result
 

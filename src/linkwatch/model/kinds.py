@@ -42,3 +42,21 @@ KINDS: Mapping[str, Severity] = {
     "hf-not-found": E,
     "hf-gated": N,
 }
+
+ENTRY_KINDS = frozenset(
+    {
+        "empty-entry",
+        "table-malformed",
+        "year-mismatch",
+        "venue-format",
+        "venue-outdated",
+        "venue-mismatch",
+        "duplicate-entry",
+        "inconsistent-entry",
+        "title-typo",
+        "title-case",
+        "title-mismatch",
+    }
+)
+"""Kinds about an entry (its title, venue, year, row), not about the link a finding names:
+--exclude of that link does not silence them."""

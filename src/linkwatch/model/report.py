@@ -77,6 +77,8 @@ class Report:
     """Findings of the baseline report that this run no longer finds."""
     could_not_run: str | None = None
     """Why the checks could not run at all (the network is down): exit code 3."""
+    silenced: int = 0
+    """Findings left out on purpose: an ignored kind, an inline disable comment, --exclude."""
     tool_version: str = __version__
     compared_with: Compared | None = None
     """The baseline report, when there was one; then every finding is new or persisting."""
@@ -141,6 +143,7 @@ def _summary(report: Report) -> dict[str, Any]:
         "requests": dict(report.requests),
         "findings": {severity.value: report.count(severity) for severity in Severity},
         "by_kind": report.by_kind(),
+        "silenced": report.silenced,
     }
 
 
@@ -217,6 +220,7 @@ def from_json(data: Mapping[str, Any]) -> Report:
         notes=tuple(data.get("notes", [])),
         fixed=tuple(finding_from(f) for f in data.get("fixed", [])),
         could_not_run=data.get("could_not_run"),
+        silenced=summary.get("silenced", 0),
         tool_version=data["tool"]["version"],
         compared_with=_compared_from(data.get("compared_with")),
         source_url=data.get("source_url"),

@@ -1,6 +1,7 @@
 """
-The short summary printed at the end of `linkwatch check`: counts, the worst findings with
-their lines, what was not checked, and where the reports are.
+The short summary printed at the end of `linkwatch check`: counts, the errors and warnings (info
+too with -v) as `file:line:col kind URL — message`, what was not checked, what `linkwatch fix`
+would do, and where the reports are.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from linkwatch.model import Finding, Severity
 from linkwatch.model.report import Report
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
-_SHOWN_BY_DEFAULT = 15
+_SHOWN_BY_DEFAULT = 40
 _FILES_NAMED = 3
 
 
@@ -32,8 +33,9 @@ def summary_lines(
     lines += [click.style(note, fg="yellow") for note in report.notes]
     lines.append(_counts(report))
     lines += _since(report)
-    lines += _findings(report.findings, verbose)
+    lines += _findings(report, verbose)
     lines += _not_run(report)
+    lines += _next_steps(report)
     if written:
         lines.append("Reports: " + ", ".join(str(path) for path in written))
     return lines
@@ -69,6 +71,8 @@ def _counts(report: Report) -> str:
         )
         for s in Severity
     ]
+    if report.silenced:
+        parts.append(f"{report.silenced} silenced")
     kinds = Counter(f.kind for f in report.findings)
     detail = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
     return " · ".join(parts) + (f"  ({detail})" if detail else "")
@@ -86,16 +90,59 @@ def _since(report: Report) -> list[str]:
     ]
 
 
-def _findings(findings: Sequence[Finding], verbose: bool) -> list[str]:
-    shown = list(findings) if verbose else [f for f in findings if f.severity == Severity.ERROR]
-    lines = [
-        f"  {f.file}:{f.line}: {click.style(f.kind, fg=_STYLE[f.severity])}: {f.problem.message}"
-        for f in shown[: None if verbose else _SHOWN_BY_DEFAULT]
-    ]
+def _findings(report: Report, verbose: bool) -> list[str]:
+    """Errors and warnings (everything with -v), worst first, each with its place and URL."""
+    wanted = (Severity.ERROR, Severity.WARNING, Severity.INFO) if verbose else _DEFAULT
+    shown = sorted(
+        (f for f in report.findings if f.severity in wanted),
+        key=lambda f: (-f.severity.rank, f.file, f.line),
+    )
+    columns = _columns(report)
+    limit = None if verbose else _SHOWN_BY_DEFAULT
+    lines = [_line(f, columns) for f in shown[:limit]]
     hidden = len(shown) - len(lines)
     if hidden > 0:
-        lines.append(f"  … and {hidden} more errors (see the reports, or use -v)")
+        lines.append(f"  … and {hidden} more (see the reports, or use -v)")
+    info = report.count(Severity.INFO)
+    if not verbose and info:
+        lines.append(f"  {info} info not listed (-v lists them)")
     return lines
+
+
+_DEFAULT = (Severity.ERROR, Severity.WARNING)
+
+
+def _line(finding: Finding, columns: dict[tuple[str, int, str], int]) -> str:
+    problem = finding.problem
+    url = problem.url or ""
+    column = columns.get((finding.file, finding.line, url))
+    if column is None and problem.fix is not None and problem.fix.column is not None:
+        column = problem.fix.column + 1
+    where = f"{finding.file}:{finding.line}:{column or 1}"
+    kind = click.style(finding.kind, fg=_STYLE[finding.severity])
+    return f"  {where} {kind}{f' {url}' if url else ''} — {problem.message}"
+
+
+def _columns(report: Report) -> dict[tuple[str, int, str], int]:
+    """Where each link starts on its line (1-based), to point a finding at its column."""
+    return {
+        (row.link.file, row.link.line, row.link.url): row.link.span.start + 1
+        for row in report.links
+        if row.link.span is not None
+    }
+
+
+def _next_steps(report: Report) -> list[str]:
+    """What `linkwatch fix` would do with this report, as ruff says '[*] 2 fixable'."""
+    fixes = [f.problem.fix for f in report.findings if f.problem.fix is not None]
+    safe = sum(1 for fix in fixes if fix.safe)
+    unsafe = len(fixes) - safe
+    if not fixes:
+        return []
+    parts = [f"{safe} fixable with `linkwatch fix`"] if safe else []
+    if unsafe:
+        parts.append(f"{unsafe} more with `linkwatch fix --unsafe`")
+    return ["[*] " + "; ".join(parts)]
 
 
 def _not_run(report: Report) -> list[str]:
