@@ -207,3 +207,24 @@ def test_comment_and_recorded_s2_answer_agree_on_wavtokenizer(
     assert outdated[11]["evidence"] == (
         "https://www.semanticscholar.org/paper/ebdbded60f48131ed7ba73807c3c086993a96f89"
     )
+
+
+def test_after_the_safe_fixes_the_baseline_says_nothing_is_new(
+    workdir: Path, arxiv_api: Arxiv, s2_api: S2, run_cli, survey_md: Path
+) -> None:
+    """A finding's id is what it is about (its kind, file and paper or link), not the cell text
+    a fix rewrites nor the line: after `linkwatch fix --write`, every finding left persists."""
+    loaded(arxiv_api, s2_api)
+    survey = workdir / "survey.md"  # a copy: the project's survey.md is never written
+    shutil.copy(survey_md, survey)
+    _, before = check(run_cli, survey)
+    shutil.copy("out/linkwatch.json", "baseline.json")
+    fixed = run_cli("fix", survey, "--report", "baseline.json", "--write")
+    assert fixed.exit_code == 0, fixed.output
+    assert "applied" in fixed.output
+    assert survey.read_bytes() != survey_md.read_bytes()
+    _, after = check(run_cli, survey, "--baseline", "baseline.json")
+    new = [(f["line"], f["kind"]) for f in after["findings"] if f.get("baseline") == "new"]
+    assert new == []
+    assert len(after["findings"]) < len(before["findings"])
+    assert len(after["fixed"]) == len(before["findings"]) - len(after["findings"])

@@ -293,8 +293,28 @@ class Finding:
         return self.problem.line
 
     def identity(self) -> str:
-        """What makes two findings 'the same problem' across runs; line numbers excluded, as
-        they shift whenever a row is added above."""
+        """What makes two findings 'the same problem' across runs: the kind, the file and
+        what the finding is about (the arXiv paper, else the link with its scheme, 'www.'
+        and a trailing slash aside, else the entry's title), never the text a fix rewrites
+        (the venue cell, the title's spelling) nor the line, which moves when rows do."""
         p = self.problem
-        parts = (self.kind, p.file, p.url or "", p.entry_title or "", p.actual or "")
+        parts = (self.kind, p.file, _subject(p.url) or _folded(p.entry_title or p.actual or ""))
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def _subject(url: str | None) -> str:
+    """A link as what it names: 'arxiv:2305.07759' for any arXiv form of it, else the URL
+    without its scheme, 'www.' or trailing slash (an insecure-link fix keeps the subject)."""
+    if not url:
+        return ""
+    from linkwatch.model.targets import arxiv_ref  # the model's own URL knowledge, below it
+
+    ref = arxiv_ref(url)
+    if ref is not None:
+        return f"arxiv:{ref.id}"
+    bare = url.split("://", 1)[-1]
+    return bare.removeprefix("www.").rstrip("/")
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
