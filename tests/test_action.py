@@ -128,7 +128,7 @@ def test_the_check_writes_reports_annotations_and_the_summary(repo: Path) -> Non
     assert "::notice file=survey.md,line=4," in outputs["stdout"]
     assert "## linkwatch report" in (repo.parent / "runner" / "summary.md").read_text()
     names = sorted(p.name for p in (repo / "reports").iterdir())
-    assert names == ["linkwatch.html", "linkwatch.json", "linkwatch.md"]
+    assert names == ["linkwatch.html", "linkwatch.json", "linkwatch.md", "linkwatch.sarif"]
 
 
 def test_args_are_split_as_a_shell_would(repo: Path) -> None:

@@ -101,7 +101,7 @@ def test_the_workflow_runs_when_it_should_with_least_permissions() -> None:
     assert triggers["pull_request"]["paths"] == ["survey.md"]
     assert workflow["permissions"] == {}
     (job,) = workflow["jobs"].values()
-    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    assert job["permissions"] == {"contents": "read", "issues": "write", "security-events": "write"}
 
 
 def test_the_workflow_uses_this_repositorys_action() -> None:

@@ -73,7 +73,7 @@ def cli() -> None:
     "--format",
     "formats",
     multiple=True,
-    help="json, html, markdown, github; repeatable or comma-separated.",
+    help="json, html, markdown, github, sarif; repeatable or comma-separated.",
 )
 @click.option("--offline", is_flag=True, default=None, help="No network: offline checks only.")
 @click.option(

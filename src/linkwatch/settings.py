@@ -19,7 +19,7 @@ from linkwatch.errors import BadInput
 from linkwatch.model import Severity
 from linkwatch.model.kinds import KINDS
 
-FORMATS = ("json", "html", "markdown", "github")
+FORMATS = ("json", "html", "markdown", "github", "sarif")
 DEFAULT_FORMATS = ("json", "html", "markdown")
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linkwatch.model.report import Report
-from linkwatch.reporters import github, html, json, markdown
+from linkwatch.reporters import github, html, json, markdown, sarif
 from linkwatch.sources.files import write_atomic
 
 
@@ -29,6 +29,7 @@ FORMATS: dict[str, Format] = {
     "html": Format(html.render, "linkwatch.html", html.stream),
     "markdown": Format(markdown.render, "linkwatch.md"),
     "github": Format(github.render, None),
+    "sarif": Format(sarif.render, "linkwatch.sarif"),
 }
 
 

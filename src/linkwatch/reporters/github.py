@@ -1,8 +1,11 @@
 """
-GitHub Actions workflow commands: one annotation per finding on its survey line, new ones first.
+GitHub Actions workflow commands: one annotation per finding on its survey line, worst and new
+ones first, and no more than GitHub shows.
 
 https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 The escaping is the one of @actions/core (`escapeData`, `escapeProperty` in command.ts).
+GitHub keeps at most 10 error, 10 warning and 10 notice annotations of a step (50 of a job) and
+drops the rest without a word; past the caps, one notice says how many more there are and where.
 """
 
 from __future__ import annotations
@@ -14,14 +17,43 @@ from linkwatch.reporters.view import is_new, web_url
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
+PER_LEVEL = 10
+"""GitHub's cap per level and step ('Annotations: 10 errors, 10 warnings and 10 notices')."""
+
+
 def render(report: Report) -> str:
-    """Annotations, new findings first, then the worst: GitHub shows only the first few of
-    each level on a run's summary page."""
+    """Annotations, the worst and the new first, at most PER_LEVEL of each level; when some
+    are left out, the last notice slot says how many and where to see them all."""
     ordered = sorted(
         report.findings,
-        key=lambda f: (not is_new(f), -f.severity.rank, f.file, f.line, f.kind),
+        key=lambda f: (-f.severity.rank, not is_new(f), f.file, f.line, f.kind),
     )
-    return "".join(annotation(finding) + "\n" for finding in ordered)
+    by_level = {level: [f for f in ordered if f.severity == level] for level in Severity}
+    overflow = any(len(found) > PER_LEVEL for found in by_level.values())
+    caps = {level: PER_LEVEL for level in Severity}
+    if overflow:
+        caps[Severity.INFO] = PER_LEVEL - 1  # the notice that says what was left out
+    shown = [f for level in Severity for f in by_level[level][: caps[level]]]
+    lines = [annotation(finding) for finding in shown]
+    left = len(ordered) - len(shown)
+    if left:
+        lines.append(_left_out(left, ordered, shown))
+    return "".join(line + "\n" for line in lines)
+
+
+def _left_out(left: int, ordered: list[Finding], shown: list[Finding]) -> str:
+    counts = {level: 0 for level in Severity}
+    chosen = set(map(id, shown))
+    for finding in ordered:
+        if id(finding) not in chosen:
+            counts[finding.severity] += 1
+    said = ", ".join(f"{n} {level.value}" for level, n in counts.items() if n)
+    message = (
+        f"{left} more findings are not shown as annotations ({said}): GitHub shows "
+        f"{PER_LEVEL} of each level. Every finding is in the job summary and in the "
+        "linkwatch reports artifact (linkwatch.html, linkwatch.json, linkwatch.sarif)."
+    )
+    return f"::notice title={_property('linkwatch: more findings')}::{_data(message)}"
 
 
 def annotation(finding: Finding) -> str:
