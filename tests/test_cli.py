@@ -11,8 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import Result
+from click.testing import CliRunner, Result
 
+from linkwatch.cli import cli
 from linkwatch.reporters.json import validate
 from linkwatch.settings import build_settings, source_url
 
@@ -178,3 +179,28 @@ def test_source_url_comes_from_the_github_actions_environment() -> None:
     assert source_url(environ) == "https://github.com/owner/survey/blob/0123abc"
     assert source_url({**environ, "GITHUB_SHA": ""}) is None
     assert build_settings({}, {}, environ).source_url == source_url(environ)
+
+
+def test_colour_follows_color_no_color_and_force_color(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--color over NO_COLOR over FORCE_COLOR; without any, click's terminal detection (a
+    test's output is no terminal: no colour)."""
+    (workdir / "survey.md").write_text("| Paper | Venue |\n|---|---|\n| []() | NIPS 2017 |\n")
+    args = ["check", "--offline", "--fail-on", "never", "-f", "json"]
+
+    def styled(*before: str, **env: str) -> bool:
+        for name in ("NO_COLOR", "FORCE_COLOR"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        result = CliRunner().invoke(cli, [*before, *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return "\x1b[" in result.output
+
+    assert not styled()
+    assert styled("--color", "always")
+    assert styled(FORCE_COLOR="1")
+    assert not styled(NO_COLOR="1", FORCE_COLOR="1")
+    assert not styled("--color", "never", FORCE_COLOR="1")
+    assert styled("--color", "always", NO_COLOR="1")

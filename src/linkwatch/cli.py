@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -56,8 +56,29 @@ class _Group(click.Group):
 
 @click.group(name="linkwatch", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="linkwatch")
-def cli() -> None:
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).",
+)
+@click.pass_context
+def cli(ctx: click.Context, color: str) -> None:
     """Keep a Markdown survey of research papers honest: links, titles, years, venues."""
+    ctx.color = use_color(color, os.environ)
+
+
+def use_color(choice: str, environ: Mapping[str, str]) -> bool | None:
+    """--color over NO_COLOR (https://no-color.org) over FORCE_COLOR over click's terminal
+    detection (None): the one answer every command's output follows."""
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return None
 
 
 @cli.command()
@@ -188,7 +209,8 @@ def fix(
         fixes.parse_kinds(only),
         flags["unsafe"],
     )
-    color = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
+    chosen = click.get_current_context().color
+    color = sys.stdout.isatty() if chosen is None else chosen
     return fixes.run(request, lambda text: click.echo(text, nl=False), _to_stderr, color)
 
 

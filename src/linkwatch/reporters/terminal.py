@@ -65,7 +65,7 @@ def no_entry_lines(report: Report, fail_if_empty: bool = False) -> list[str]:
 def _counts(report: Report) -> str:
     parts = [
         click.style(
-            f"{report.count(s)} {s.value}{'s' if s != Severity.INFO else ''}",
+            _counted(report.count(s), s),
             fg=_STYLE[s],
             bold=s == Severity.ERROR and report.count(s) > 0,
         )
@@ -76,6 +76,12 @@ def _counts(report: Report) -> str:
     kinds = Counter(f.kind for f in report.findings)
     detail = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
     return " · ".join(parts) + (f"  ({detail})" if detail else "")
+
+
+def _counted(count: int, severity: Severity) -> str:
+    """'1 error', '2 errors', '3 info'."""
+    plural = "s" if severity != Severity.INFO and count != 1 else ""
+    return f"{count} {severity.value}{plural}"
 
 
 def _since(report: Report) -> list[str]:

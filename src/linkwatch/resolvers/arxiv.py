@@ -82,7 +82,10 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
         records = self._cached(keys)
         missing = [key for key in keys if key not in records]
         if missing:
-            batches = await asyncio.to_thread(api.fetch, missing)
+            progress = self.resources.progress
+            batches = await asyncio.to_thread(
+                api.fetch, missing, lambda seconds: progress.waiting("arXiv", seconds)
+            )
             fetched = {r.requested: r for batch in batches for r in _records(batch)}
             for key, record in fetched.items():
                 self.resources.remember(NAMESPACE, key, record)

@@ -12,7 +12,7 @@ failures.is_transient, the rule every other service follows. The package's one
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,7 @@ import arxiv
 import requests
 from requests.adapters import HTTPAdapter
 from tenacity import (
+    RetryCallState,
     RetryError,
     Retrying,
     retry_if_exception,
@@ -59,6 +60,11 @@ class _Unanswered(Exception):
         """None: an answer not believed (an empty page under load), always asked again."""
 
 
+def _slept(state: RetryCallState) -> float:
+    action = state.next_action
+    return action.sleep if action is not None else 0.0
+
+
 def _worth_retrying(error: BaseException) -> bool:
     return isinstance(error, _Unanswered) and error.transient
 
@@ -94,6 +100,7 @@ class ArxivApi:
         # An instance attribute, not the class's: tests and runs in one process never share it.
         self._client.query_url_format = f"{self.url}?{{}}"
         self._adapter = _Counting(settings.timeout)
+        self._asked = False
         session: requests.Session = self._client._session  # the package offers no other way
         session.mount("http://", self._adapter)
         session.mount("https://", self._adapter)
@@ -107,17 +114,24 @@ class ArxivApi:
     def close(self) -> None:
         self._client._session.close()
 
-    def fetch(self, ids: Sequence[str]) -> list[Batch]:
-        """Every ID in batches; a batch the API would not answer carries the reason."""
+    def fetch(
+        self, ids: Sequence[str], on_wait: Callable[[float], None] = lambda seconds: None
+    ) -> list[Batch]:
+        """Every ID in batches; a batch the API would not answer carries the reason.
+        `on_wait` hears of each pause before a request (arXiv's spacing, a retry's backoff)."""
         size = max(1, self.batch_size)
-        return [self._batch(tuple(ids[i : i + size])) for i in range(0, len(ids), size)]
+        return [self._batch(tuple(ids[i : i + size]), on_wait) for i in range(0, len(ids), size)]
 
-    def _batch(self, ids: tuple[str, ...]) -> Batch:
+    def _batch(self, ids: tuple[str, ...], on_wait: Callable[[float], None]) -> Batch:
         pause = max(self.delay, 0.1)
+        if self._asked:
+            on_wait(self.delay)  # the package sleeps out arXiv's spacing before this request
+        self._asked = True
         retrying = Retrying(
             stop=stop_after_attempt(self.retries + 1),
             wait=wait_exponential(multiplier=pause, max=_MAX_BACKOFF) + wait_random(0, pause / 4),
             retry=retry_if_exception(_worth_retrying),
+            before_sleep=lambda state: on_wait(_slept(state) + self.delay),
         )
         try:
             return Batch(ids, retrying(self._query, ids))
