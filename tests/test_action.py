@@ -156,8 +156,9 @@ def test_folders_and_globs_reach_linkwatch_unexpanded(repo: Path) -> None:
 
 
 def test_fail_if_empty_is_passed_on(repo: Path) -> None:
-    """A survey with no paper entry: the check's code is 1 with the input, 0 without."""
-    assert ACTION["inputs"]["fail-if-empty"]["default"] == "false"
+    """A survey with no paper entry fails by default (as lychee-action fails on empty input),
+    and passes with fail-if-empty: false."""
+    assert ACTION["inputs"]["fail-if-empty"]["default"] == "true"
     (repo / "survey.md").write_text("Our [blog](https://blog.example.org/post).\n")
     assert check(repo, fail_if_empty="false")["code"] == "0"
     assert check(repo, fail_if_empty="true")["code"] == "1"

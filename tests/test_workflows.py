@@ -97,8 +97,8 @@ def test_the_workflow_runs_when_it_should_with_least_permissions() -> None:
     workflow = load(LINKWATCH_WORKFLOW)
     triggers = workflow["on"]
     assert set(triggers) == {"schedule", "workflow_dispatch", "push", "pull_request"}
-    assert triggers["push"]["paths"] == ["survey.md"]
-    assert triggers["pull_request"]["paths"] == ["survey.md"]
+    assert triggers["push"]["paths"] == ["**.md", "linkwatch.toml"]
+    assert triggers["pull_request"]["paths"] == ["**.md", "linkwatch.toml"]
     assert workflow["permissions"] == {}
     (job,) = workflow["jobs"].values()
     assert job["permissions"] == {"contents": "read", "issues": "write", "security-events": "write"}

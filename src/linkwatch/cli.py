@@ -7,6 +7,7 @@ could not run), never a traceback.
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -17,6 +18,7 @@ from typing import Any
 import click
 
 from linkwatch import __version__
+from linkwatch.errors import BadInput
 from linkwatch.settings import Settings, build_settings, load_config, parse_formats
 from linkwatch.sources.inputs import find_inputs
 
@@ -177,6 +179,28 @@ def report_command(report_path: Path, formats: tuple[str, ...], output_dir: Path
     written = write_reports(report, names, output_dir or report_path.parent, click.echo)
     if written:
         click.echo("Reports: " + ", ".join(map(str, written)), err="github" in names)
+
+
+@cli.command(short_help="What each finding kind means, its severity and an example.")
+@click.argument("kind", required=False)
+def kinds(kind: str | None) -> int:
+    """Every finding kind with its default severity and meaning; with KIND, the whole
+    explanation of that kind, with an example (the checks' own docstrings)."""
+    from linkwatch.checks import REGISTRY
+    from linkwatch.model.kinds import KINDS, SUMMARIES
+
+    if kind is None:
+        width = max(map(len, KINDS))
+        for name, severity in KINDS.items():
+            click.echo(f"{name:<{width}}  {severity.value:<7}  {SUMMARIES[name]}")
+        return 0
+    if kind not in KINDS:
+        raise BadInput(f"unknown finding kind '{kind}' ('linkwatch kinds' lists them)")
+    click.echo(f"{kind} ({KINDS[kind].value} by default): {SUMMARIES[kind]}")
+    for check in REGISTRY:
+        if check.kind == kind and check.run.__doc__:
+            click.echo("\n" + inspect.cleandoc(check.run.__doc__))
+    return 0
 
 
 @cli.command(short_help="Show the fixes as a diff; --write applies them.")
