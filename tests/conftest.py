@@ -5,6 +5,7 @@ Shared fixtures: a clean environment for every test, survey files on disk, and t
 from __future__ import annotations
 
 import json
+import os
 import re
 import ssl
 from collections.abc import Callable, Iterator
@@ -41,6 +42,9 @@ CLOSED_S2_API = "http://127.0.0.1:1/graph/v1"
 CLOSED_GITHUB_API = "http://127.0.0.1:2"
 CLOSED_HUB = "http://127.0.0.1:3"
 
+MACHINE_ENVIRON = dict(os.environ)
+"""The environment as the test run found it, before any test cleaned it: for a subprocess that
+must reach the package index as the machine does (pre-commit installing the hook)."""
 _ENVIRONMENT = (
     "GITHUB_TOKEN",
     "HF_TOKEN",
