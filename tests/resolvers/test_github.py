@@ -309,7 +309,8 @@ def test_a_tree_link_has_its_page_checked(github: GithubServers, token: str | No
         == "https://github.com/new/name/blob/main/a.py"
     )
     assert sorted(c.path for c in github.fake.page_calls) == [
-        "/dptech-corp/Uni-SMART/tree/main/Gone",
+        "/dptech-corp/Uni-SMART/tree/main/Gone",  # HEAD 404,
+        "/dptech-corp/Uni-SMART/tree/main/Gone",  # then the GET that confirms it
         "/dptech-corp/Uni-SMART/tree/main/SciLitLLM",
         "/new/name/blob/main/a.py",
     ]

@@ -89,6 +89,8 @@ def web_status(record: WebRecord) -> LinkOutcome:
         detail = f"moved permanently to {record.moved_to}" if record.moved_to else f"HTTP {status}"
     elif status == 429:
         verdict, detail = LinkStatus.RATE_LIMITED, "HTTP 429: still rate-limited after retries"
+    elif status == 408:  # the server's own 'Request Timeout': slow, not gone
+        verdict, detail = LinkStatus.TIMEOUT, "HTTP 408 (the server timed out) on every try"
     elif status in _REFUSES_ROBOTS:
         verdict, detail = LinkStatus.ERROR, f"HTTP {status}: the server refuses automated checks"
     elif status >= 500:

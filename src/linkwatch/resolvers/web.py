@@ -28,8 +28,10 @@ from linkwatch.transport.failures import CONNECTION_KINDS, Failure
 
 _PERMANENT = frozenset({301, 308})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
-# HEAD answers that say nothing about the page: the server does not do HEAD, or refuses it.
-_HEAD_UNRELIABLE = frozenset({400, 403, 405, 501})
+# HEAD answers that say nothing about the page: the server does not do HEAD, or refuses it;
+# and a HEAD 404 or 410, which many servers give for pages a GET finds: confirmed with a GET.
+_HEAD_UNRELIABLE = frozenset({400, 403, 404, 405, 410, 501})
+_MAX_HOPS = 20  # as browsers follow (Chrome and Firefox stop at 20)
 _PREFIX_BYTES = 64 * 1024
 _NETWORK_DOWN = "network unreachable: no host could be reached, so no link was checked"
 _IP_HOST = re.compile(r"^(\d+\.){3}\d+$|^\[?[0-9a-f:]+\]?$", re.I)
@@ -121,14 +123,18 @@ class WebResolver(Resolver[str, WebRecord]):
         seen = {url}
         current = url
         try:
-            for hop in range(11):
+            for hop in range(_MAX_HOPS + 1):
                 answer = await self._head_then_get(current, hop > 0, read_meta)
                 location = answer.headers.get("Location")
                 if answer.status not in _REDIRECTS or not location:
                     meta = _meta(answer) if read_meta else None
                     return replace(_answered(answer, hops, current), meta=meta)
                 hops.append(Hop(current, answer.status))
-                current = urljoin(current, location)
+                target = _joined(current, location)
+                if target is None:  # a server's Location that no URL parser takes
+                    detail = f"redirects to an invalid address ({location[:200]!r})"
+                    return WebRecord(final_url=current, detail=detail, hops=tuple(hops))
+                current = target
                 if current in seen:
                     return WebRecord(
                         final_url=current,
@@ -140,7 +146,8 @@ class WebResolver(Resolver[str, WebRecord]):
             return WebRecord(
                 final_url=current, detail=failure.detail, failure=failure.kind, hops=tuple(hops)
             )
-        return WebRecord(final_url=current, detail="more than 10 redirects", hops=tuple(hops))
+        detail = f"more than {_MAX_HOPS} redirects"
+        return WebRecord(final_url=current, detail=detail, hops=tuple(hops))
 
     async def _head_then_get(self, url: str, continued: bool, get: bool = False) -> Answer:
         client = self.resources.client
@@ -175,6 +182,15 @@ def _answered(answer: Answer, hops: list[Hop], url: str) -> WebRecord:
         moved_to=_permanent_target(hops, url),
         downgraded=_downgraded(hops, url),
     )
+
+
+def _joined(base: str, location: str) -> str | None:
+    """The next hop, or None when `location` is no URL (`http://[::1`, a bad port)."""
+    try:
+        target = urljoin(base, location)
+    except ValueError:
+        return None
+    return target if split_url(target) is not None else None
 
 
 def _meta(answer: Answer) -> PageMeta | None:

@@ -35,7 +35,7 @@ from linkwatch.transport.failures import Failure, FailureKind, is_transient, ret
 from linkwatch.transport.ratelimits import RateLimit
 
 USER_AGENT = f"linkwatch/{__version__} (+https://github.com/linkwatch/linkwatch)"
-MAX_REDIRECTS = 10
+MAX_REDIRECTS = 20  # as browsers follow
 _MAX_BODY = 32 * 1024 * 1024  # an API answer larger than this is not an API answer
 
 
@@ -236,7 +236,12 @@ class Client:
             if not follow or answer.status not in (301, 302, 303, 307, 308) or not location:
                 return answer
             method = "GET" if answer.status == 303 else request.method
-            url = urljoin(answer.url, location)
+            try:
+                url = urljoin(answer.url, location)
+                urlsplit(url).port  # noqa: B018 - raises ValueError for a bad port
+            except ValueError:
+                detail = f"redirected to an invalid address ({location[:200]!r})"
+                raise Failure(FailureKind.INVALID_URL, detail) from None
             request = replace(request, method=method, url=url, continued=True)
             answer = await self._with_retries(request)
         raise Failure(FailureKind.OTHER, f"more than {MAX_REDIRECTS} redirects")
