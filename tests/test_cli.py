@@ -204,3 +204,29 @@ def test_colour_follows_color_no_color_and_force_color(
     assert not styled(NO_COLOR="1", FORCE_COLOR="1")
     assert not styled("--color", "never", FORCE_COLOR="1")
     assert styled("--color", "always", NO_COLOR="1")
+
+
+@pytest.mark.parametrize("blocker", ["file", "folder-named-like-the-report"])
+def test_reports_that_cannot_be_written_are_one_line_and_nothing_is_lost(
+    workdir: Path, run_cli: Callable[..., Result], blocker: str
+) -> None:
+    (workdir / "survey.md").write_text(
+        "| Paper | Venue |\n|---|---|\n| [A](https://arxiv.org/abs/2305.07759) | NIPS 2023 |\n"
+    )
+    if blocker == "file":
+        (workdir / "out").write_text("not a folder")
+        target = "out/linkwatch.json"
+    else:
+        (workdir / "out" / "linkwatch.json").mkdir(parents=True)
+        target = "out/linkwatch.json"
+    result = run_cli("check", "--offline", "survey.md", "-o", "out", "-q")
+    assert result.exit_code == 2
+    (line,) = [text for text in result.output.splitlines() if text.startswith("linkwatch:")]
+    assert line.startswith(f"linkwatch: error: cannot write {target}: ")
+    saved = Path(line.rsplit("the JSON report is saved in ", 1)[1])
+    report = json.loads(saved.read_text(encoding="utf-8"))
+    assert [f["kind"] for f in report["findings"]] == ["venue-format"]
+    saved.unlink()
+    assert "Traceback" not in result.output
+    if blocker != "file":
+        assert sorted(p.name for p in (workdir / "out").iterdir()) == ["linkwatch.json"]

@@ -6,13 +6,15 @@ large JSON and HTML reports, the same text in pieces), and the one function that
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from linkwatch.errors import BadInput
 from linkwatch.model.report import Report
 from linkwatch.reporters import github, html, json, markdown, sarif
-from linkwatch.sources.files import write_atomic
+from linkwatch.sources.files import commit, discard, stage, write_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,19 +38,54 @@ FORMATS: dict[str, Format] = {
 def write_reports(
     report: Report, formats: Iterable[str], output_dir: Path, echo: Callable[[str], None]
 ) -> list[Path]:
-    """Render every format; files go to `output_dir` atomically, annotations to `echo`, and
-    the Markdown report to $GITHUB_STEP_SUMMARY when 'github' is asked for in Actions."""
-    written = []
-    for name in formats:
-        form = FORMATS[name]
+    """Render every format; files go to `output_dir` as a set (each staged in a temporary
+    file, then all renamed), annotations to `echo`, and the Markdown report to
+    $GITHUB_STEP_SUMMARY when 'github' is asked for in Actions. A folder that cannot take
+    them is one line (BadInput), with the JSON report kept in a temporary file."""
+    chosen = _chosen(formats)
+    files = [(form, output_dir / form.filename) for _, form in chosen if form.filename]
+    staged: list[tuple[Path, Path]] = []
+    current = output_dir
+    try:
+        for form, path in files:
+            current = path
+            data = form.stream(report) if form.stream else form.render(report)
+            staged.append((stage(path, data), path))
+        for temporary, path in staged:  # every report staged: now the renames, as a set
+            current = path
+            commit(temporary, path)
+    except OSError as exc:
+        for temporary, _ in staged:
+            discard(temporary)
+        raise BadInput(_unwritable(current, exc, report)) from None
+    for _, form in chosen:
         if form.filename is None:
             echo(form.render(report).rstrip("\n"))
             _append_step_summary(report)
-            continue
-        path = output_dir / form.filename
-        write_atomic(path, form.stream(report) if form.stream else form.render(report))
-        written.append(path)
-    return written
+    return [path for _, path in files]
+
+
+def _chosen(formats: Iterable[str]) -> list[tuple[str, Format]]:
+    return [(name, FORMATS[name]) for name in formats]
+
+
+def _unwritable(path: Path, exc: OSError, report: Report) -> str:
+    """One line: which report could not be written and why, and where the results are kept."""
+    reason = exc.strerror or type(exc).__name__
+    saved = _rescue(report)
+    kept = f"; the JSON report is saved in {saved}" if saved else ""
+    return f"cannot write {path}: {reason}{kept}"
+
+
+def _rescue(report: Report) -> Path | None:
+    """The run's results in a temporary file, so that an unwritable folder loses nothing."""
+    try:
+        handle, name = tempfile.mkstemp(prefix="linkwatch-", suffix=".json")
+        os.close(handle)
+        write_atomic(Path(name), json.stream(report))
+    except OSError:
+        return None
+    return Path(name)
 
 
 def _append_step_summary(report: Report) -> None:

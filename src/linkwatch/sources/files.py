@@ -64,6 +64,12 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
     """Replace `path` with `data` all at once, keeping its permission bits when it exists.
     `data` may come in pieces (a 25 MB JSON report is written as it is encoded, never held
     whole)."""
+    commit(stage(path, data), path)
+
+
+def stage(path: Path, data: str | bytes | Iterable[str]) -> Path:
+    """`data` written and synced to a temporary file beside `path`, which `commit` renames
+    into place: several files can be staged first and renamed together, as one set."""
     pieces: Iterable[bytes] = (
         (data.encode(),)
         if isinstance(data, str)
@@ -81,11 +87,24 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
             out.flush()
             os.fsync(out.fileno())
         Path(temporary).chmod(mode)
-        Path(temporary).replace(path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            Path(temporary).unlink()
+        discard(Path(temporary))
         raise
+    return Path(temporary)
+
+
+def commit(staged: Path, path: Path) -> None:
+    """Rename a staged file into place (atomic on one file system)."""
+    try:
+        staged.replace(path)
+    except BaseException:
+        discard(staged)
+        raise
+
+
+def discard(staged: Path) -> None:
+    with contextlib.suppress(OSError):
+        staged.unlink()
 
 
 def _chunked(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[bytes]:
