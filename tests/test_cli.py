@@ -230,3 +230,61 @@ def test_reports_that_cannot_be_written_are_one_line_and_nothing_is_lost(
     assert "Traceback" not in result.output
     if blocker != "file":
         assert sorted(p.name for p in (workdir / "out").iterdir()) == ["linkwatch.json"]
+
+
+@pytest.mark.parametrize(
+    ("args", "config", "message"),
+    [
+        (["--timeout", "nan"], "", "timeout must be a finite number of seconds"),
+        (["--timeout", "inf"], "", "timeout must be a finite number of seconds"),
+        ([], "timeout = inf\n", "timeout must be a finite number of seconds"),
+        (["--remap", r"a \9"], "", r"--remap 'a \9': the replacement names group 9"),
+        (["--remap", r"(?P<x>a) \g<y>"], "", "the replacement names group y"),
+        (["-f", ""], "", "--format: give at least one of json"),
+    ],
+)
+def test_bad_values_are_one_line_and_exit_2(
+    workdir: Path, run_cli: Callable[..., Result], args: list[str], config: str, message: str
+) -> None:
+    (workdir / "survey.md").write_text(
+        "| Paper | Venue |\n|---|---|\n| [A](https://x.org/a) | - |\n"
+    )
+    if config:
+        (workdir / "linkwatch.toml").write_text(config)
+    result = run_cli("check", "--offline", "survey.md", *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("pyproject", ["[tool]\nlinkwatch = 5\n", 'tool = "x"\n'])
+def test_a_pyproject_with_odd_tool_tables(
+    workdir: Path, run_cli: Callable[..., Result], pyproject: str
+) -> None:
+    """[tool] linkwatch that is no table is an error; a `tool` that is no table is not ours."""
+    (workdir / "survey.md").write_text(
+        "| Paper | Venue |\n|---|---|\n| [A](https://x.org/a) | - |\n"
+    )
+    (workdir / "pyproject.toml").write_text(pyproject)
+    result = run_cli("check", "--offline", "survey.md", "-q")
+    ours = "linkwatch" in pyproject
+    assert result.exit_code == (2 if ours else 0), result.output
+    assert ("[tool] linkwatch should be a table" in result.output) == ours
+
+
+def test_non_regular_files_and_monstrous_reports_are_refused(
+    workdir: Path, run_cli: Callable[..., Result]
+) -> None:
+    device = run_cli("check", "--offline", "/dev/zero")
+    assert device.exit_code == 2 and "not a regular file" in device.output
+    (workdir / "deep.json").write_text("[" * 100_000)
+    deep = run_cli("report", "deep.json")
+    assert deep.exit_code == 2 and "nested too deeply" in deep.output
+    (workdir / "big.json").write_text('{"a": ' + "9" * 5000 + "}")
+    big = run_cli("report", "big.json")
+    assert big.exit_code == 2 and "not a linkwatch JSON report" in big.output
+
+
+def test_user_and_password_in_a_url_parse(workdir: Path, run_cli: Callable[..., Result]) -> None:
+    (workdir / "survey.md").write_text("# x\n\n- [A paper](https://user:pass@papers.org/a)\n")
+    result = run_cli("check", "--offline", "survey.md", "-v", "--fail-on", "never")
+    assert "malformed-url" not in result.output

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from linkwatch.errors import BadInput
 from linkwatch.settings import Services
 from linkwatch.track import command as track
 from linkwatch.track.issues import GitHubUnavailable, Policy
@@ -372,3 +373,16 @@ def test_an_unreachable_api_is_exit_3(report) -> None:
     with pytest.raises(GitHubUnavailable) as error:
         track.run(request)
     assert f"cannot reach the GitHub API at 127.0.0.1:{port}" in error.value.message
+
+
+def test_an_empty_label_is_refused_before_any_request(github: FakeGitHub, report) -> None:
+    report(PROBLEMS)
+    request = track.Request(
+        "octo/papers",
+        " ",
+        Path("reports/linkwatch.json"),
+        Services(github_api_url=github.base_url, github_token=TOKEN),
+    )
+    with pytest.raises(BadInput, match="--label is empty"):
+        track.run(request)
+    assert github.calls == []

@@ -304,5 +304,10 @@ def _settings(
 
 
 def main() -> None:
-    """The console script."""
-    cli()
+    """The console script. A Ctrl-C outside the group's own handling (while a command's
+    modules load) ends quietly too."""
+    try:
+        cli()
+    except KeyboardInterrupt:
+        click.echo("linkwatch: interrupted", err=True)
+        sys.exit(130)

@@ -7,6 +7,7 @@ and wrong types are refused with the key's name, so a typo never silently does n
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -145,9 +146,14 @@ def load_config(path: Path | None, cwd: Path) -> dict[str, Any]:
 
 
 def _from_pyproject(path: Path) -> dict[str, Any]:
+    """[tool.linkwatch] of a pyproject.toml; anything else in it is not linkwatch's business
+    (a `tool` that is no table is simply not ours), but [tool.linkwatch] must be a table."""
     if not path.is_file():
         return {}
-    table = _read_toml(path).get("tool", {}).get("linkwatch", {})
+    tool = _read_toml(path).get("tool", {})
+    table = tool.get("linkwatch", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        raise BadInput(f"{path}: [tool] linkwatch should be a table ([tool.linkwatch])")
     return _validated(table, f"{path} [tool.linkwatch]")
 
 
@@ -271,6 +277,9 @@ def _checked(settings: Settings) -> Settings:
     for name in ("concurrency", "host_concurrency", "arxiv_batch_size"):
         if getattr(settings, name) < 1:
             raise BadInput(f"{name.replace('_', '-')} must be at least 1")
+    for name in ("timeout", "max_file_mb", "arxiv_delay_seconds"):
+        if not math.isfinite(getattr(settings, name)):
+            raise BadInput(f"{name.replace('_', '-')} must be a finite number of seconds")
     for name in ("timeout", "max_file_mb"):
         if getattr(settings, name) <= 0:
             raise BadInput(f"{name.replace('_', '-')} must be more than 0")
@@ -285,6 +294,8 @@ def parse_formats(values: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
     items = [values] if isinstance(values, str) else list(values)
     names = [name.strip() for item in items for name in item.split(",") if name.strip()]
     unknown = [name for name in names if name not in FORMATS]
+    if not names:
+        raise BadInput(f"--format: give at least one of {', '.join(FORMATS)}")
     if unknown:
         raise BadInput(f"unknown format '{unknown[0]}' (choose from {', '.join(FORMATS)})")
     return tuple(dict.fromkeys(names))
@@ -303,7 +314,23 @@ def parse_remap(text: str) -> tuple[str, str]:
     parts = text.strip().split(None, 1)
     if len(parts) != 2:
         raise BadInput(f"--remap '{text}': give a regular expression and a replacement")
-    return _compiled(parts[0], "--remap"), parts[1]
+    pattern, replacement = _compiled(parts[0], "--remap"), parts[1]
+    compiled = re.compile(pattern)
+    for number, name in _GROUP_REFERENCE.findall(replacement):
+        if (number and int(number) > compiled.groups) or (name and not _has_group(compiled, name)):
+            group = number or name
+            raise BadInput(
+                f"--remap '{text}': the replacement names group {group}, which the pattern lacks"
+            )
+    return pattern, replacement
+
+
+# \1 or \g<1> or \g<name> in a replacement (re.sub's template syntax)
+_GROUP_REFERENCE = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
+
+
+def _has_group(compiled: re.Pattern[str], name: str) -> bool:
+    return int(name) <= compiled.groups if name.isdigit() else name in compiled.groupindex
 
 
 def _compiled(pattern: str, option: str) -> str:

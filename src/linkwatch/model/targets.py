@@ -263,7 +263,7 @@ class UrlParts:
 
 
 # scheme://host[:port]/path: nearly every link of a survey; urlsplit handles the rest.
-_PLAIN_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#@\[\]]*)([^?#]*)")
+_PLAIN_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#@\[\]]*)(?=[/?#]|$)([^?#]*)")
 
 
 @lru_cache(maxsize=65536)

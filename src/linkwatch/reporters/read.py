@@ -49,6 +49,10 @@ def _load(path: Path) -> Any:
     except json.JSONDecodeError as exc:
         reason = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
         raise BadInput(f"{path}: not valid JSON ({reason})") from None
+    except RecursionError:
+        raise BadInput(f"{path}: not a linkwatch JSON report (nested too deeply)") from None
+    except ValueError as exc:  # a number of thousands of digits (int_max_str_digits)
+        raise BadInput(f"{path}: not a linkwatch JSON report ({_short(str(exc))})") from None
     except OSError as exc:
         raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
 

@@ -45,13 +45,17 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         if path.is_dir():
             raise BadInput(f"{path}: is a directory; give the survey's Markdown file")
-        size = path.stat().st_size
-        if size > max_bytes:
+        if path.exists() and not path.is_file():  # a device, a FIFO: /dev/zero never ends
+            raise BadInput(f"{path}: not a regular file; give the survey's Markdown file")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # never more than the limit, whatever stat says
+        if len(data) > max_bytes:
+            size = max(path.stat().st_size, len(data))
             raise BadInput(
                 f"{path}: {size / 2**20:.1f} MB is over the {max_bytes / 2**20:g} MB limit for "
                 "a survey; raise max_file_mb in the config if this file really is one"
             )
-        return path.read_bytes()
+        return data
     except FileNotFoundError:
         raise BadInput(f"{path}: no such file") from None
     except PermissionError:

@@ -48,6 +48,8 @@ def run(request: Request) -> str:
         raise BadInput("--repo is missing and GITHUB_REPOSITORY is not set: give OWNER/NAME")
     if not _REPO.match(request.repo):
         raise BadInput(f"--repo '{request.repo}': give it as OWNER/NAME")
+    if not request.label.strip():
+        raise BadInput("--label is empty: the tracking issue is found again by its label")
     if not request.services.github_token:
         raise BadInput("GITHUB_TOKEN is not set: 'track' needs a token allowed to write issues")
     report = read_report(request.report)
