@@ -6,6 +6,8 @@ failures are named in plain words.
 from __future__ import annotations
 
 import asyncio
+import socket
+import threading
 
 import pytest
 
@@ -114,3 +116,47 @@ def test_a_plain_403_is_an_answer_not_retried(web: Web) -> None:
     server, state = web
     (answer,) = fetch(Limits(backoff=0.01), ("GET", f"{server.url}/status/403", {}))
     assert (getattr(answer, "status", None), state.total("/status/403")) == (403, 1)
+
+
+class BlackHole:
+    """A loopback server that accepts every connection and never answers a byte."""
+
+    def __init__(self) -> None:
+        self.connections = 0
+        self._socket = socket.create_server(("127.0.0.1", 0), backlog=64)
+        self.port = self._socket.getsockname()[1]
+        self._held: list[socket.socket] = []
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self._socket.accept()
+            except OSError:
+                return
+            self.connections += 1
+            self._held.append(conn)
+
+    def close(self) -> None:
+        self._socket.close()
+        for conn in self._held:
+            conn.close()
+
+
+def test_a_host_that_never_answers_costs_a_few_timeouts_not_one_per_request() -> None:
+    """20 requests, 3 retries each: without the breaker 80 tries of a full timeout each;
+    with it, the host is given up on after 3 silent tries and the rest fail at once."""
+    hole = BlackHole()
+    try:
+        urls = [f"http://127.0.0.1:{hole.port}/paper/{n}" for n in range(20)]
+        results = fetch(
+            Limits(timeout=0.3, retries=3, backoff=0.01), *(("HEAD", u, {}) for u in urls)
+        )
+    finally:
+        hole.close()
+    assert all(isinstance(r, Failure) for r in results)
+    assert all(r.kind == FailureKind.TIMEOUT for r in results if isinstance(r, Failure))
+    given_up = [r for r in results if isinstance(r, Failure) and "not asked again" in r.detail]
+    assert len(given_up) >= 15
+    assert hole.connections <= 8  # 80 tries (80 connections) without the breaker

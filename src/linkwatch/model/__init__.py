@@ -58,6 +58,8 @@ class FailureKind(StrEnum):
     """Why a request got no HTTP answer."""
 
     DNS = "dns"
+    DNS_TEMPORARY = "dns-temporary"
+    """The resolver could not answer now (EAI_AGAIN): not 'the name does not exist'."""
     REFUSED = "refused"
     RESET = "reset"
     TLS = "tls"

@@ -15,6 +15,7 @@ import errno
 import heapq
 import itertools
 import json as jsonlib
+import socket
 import ssl
 import time
 from collections import Counter
@@ -31,7 +32,13 @@ from tenacity import AsyncRetrying, RetryCallState, wait_exponential, wait_rando
 
 from linkwatch import __version__
 from linkwatch.settings import HostRule
-from linkwatch.transport.failures import Failure, FailureKind, is_transient, retry_after_seconds
+from linkwatch.transport.failures import (
+    SILENT_KINDS,
+    Failure,
+    FailureKind,
+    is_transient,
+    retry_after_seconds,
+)
 from linkwatch.transport.ratelimits import RateLimit
 
 USER_AGENT = f"linkwatch/{__version__} (+https://github.com/linkwatch/linkwatch)"
@@ -144,6 +151,14 @@ class _Host:
     not_before: float = 0.0
     in_flight: int = 0
     peak: int = 0
+    silent: int = 0
+    """Tries in a row that got no answer at all (timeouts, refusals, resets)."""
+    given_up: Failure | None = None
+    """Set once the host stayed silent BREAKER times in a row: later requests fail at once."""
+
+
+BREAKER = 3
+"""Tries in a row without any answer after which a host is not asked again this run."""
 
 
 class Client:
@@ -287,22 +302,29 @@ class Client:
         if (known := self._unresolvable.get(hostname)) is not None:
             raise known
         host = self._host(request.url)
+        if host.given_up is not None:
+            raise _copy(host.given_up)
         await host.slots.acquire(0 if request.continued else 1)
         try:
+            if host.given_up is not None:  # it went silent while this request waited
+                raise _copy(host.given_up)
             await self._wait_turn(host)
             async with self._global:
                 host.in_flight += 1
                 host.peak = max(host.peak, host.in_flight)
                 self.requests[hostname] += 1
                 try:
-                    return await self._send(request)
+                    answer = await self._send(request)
                 except Failure as failure:
                     if failure.kind == FailureKind.DNS:
                         self._unresolvable[hostname] = failure
+                    self._note_silence(host, hostname, failure)
                     raise
                 finally:
                     host.in_flight -= 1
                     host.not_before = max(host.not_before, time.monotonic() + host.delay)
+                host.silent = 0
+                return answer
         finally:
             host.slots.release()
 
@@ -332,6 +354,18 @@ class Client:
             failure = classify(exc, _hostname(request.url) or request.url)
             failure.elapsed = time.monotonic() - started
             raise failure from exc
+
+    def _note_silence(self, host: _Host, hostname: str, failure: Failure) -> None:
+        """The breaker: BREAKER silent tries in a row and the host is given up on."""
+        if failure.kind not in SILENT_KINDS:
+            return
+        host.silent += 1
+        if host.silent >= BREAKER and host.given_up is None:
+            detail = (
+                f"{failure.detail}; {hostname} gave no answer {host.silent} times in a row, "
+                "so it was not asked again this run"
+            )
+            host.given_up = Failure(failure.kind, detail)
 
     def _proxy(self, url: str) -> ProxyInfo | None:
         """The proxy the environment names for `url`'s origin (None: direct), as aiohttp's
@@ -416,6 +450,11 @@ def asked_wait(answer: Answer) -> float | None:
     return None
 
 
+def _copy(failure: Failure) -> Failure:
+    """A fresh exception for each request (an exception object carries its traceback)."""
+    return Failure(failure.kind, failure.detail)
+
+
 def _asks_to_wait(answer: Answer) -> bool:
     """A 403 that says 'not now': a Retry-After (GitHub's secondary rate limit) or a spent
     budget with its reset time (the primary limit; a 403 alone means 'forbidden')
@@ -493,6 +532,10 @@ def _hostname(url: str) -> str:
 def classify(exc: BaseException, host: str) -> Failure:
     """The Failure an exception of aiohttp (or asyncio) stands for."""
     match exc:
+        case aiohttp.ClientConnectorDNSError() if _errno(exc) == socket.EAI_AGAIN:
+            return Failure(
+                FailureKind.DNS_TEMPORARY, f"the name {host} could not be looked up now (DNS)"
+            )
         case aiohttp.ClientConnectorDNSError():
             return Failure(FailureKind.DNS, f"the name {host} does not resolve (DNS)")
         case aiohttp.ClientConnectorCertificateError():

@@ -12,9 +12,28 @@ from email.utils import parsedate_to_datetime
 
 from linkwatch.model import TRANSIENT_STATUSES, FailureKind
 
-_TRANSIENT_KINDS = frozenset({FailureKind.RESET, FailureKind.TIMEOUT, FailureKind.CONNECT_TIMEOUT})
+_TRANSIENT_KINDS = frozenset(
+    {
+        FailureKind.RESET,
+        FailureKind.TIMEOUT,
+        FailureKind.CONNECT_TIMEOUT,
+        FailureKind.DNS_TEMPORARY,
+    }
+)
+# Failures that say the host is not answering at all: enough of them in a row and the host is
+# given up on for the run (the breaker), so a black-holed service costs a few timeouts.
+SILENT_KINDS = frozenset(
+    {FailureKind.TIMEOUT, FailureKind.CONNECT_TIMEOUT, FailureKind.REFUSED, FailureKind.RESET}
+)
 # Failures before any host was reached: when every request ends so, the network is down.
-CONNECTION_KINDS = frozenset({FailureKind.DNS, FailureKind.REFUSED, FailureKind.CONNECT_TIMEOUT})
+CONNECTION_KINDS = frozenset(
+    {
+        FailureKind.DNS,
+        FailureKind.DNS_TEMPORARY,
+        FailureKind.REFUSED,
+        FailureKind.CONNECT_TIMEOUT,
+    }
+)
 
 
 class Failure(Exception):
