@@ -6,6 +6,7 @@ anchor and passes a clean one.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +28,28 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def run_hook(repo: Path, text: str, home: Path) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This checkout as it is on disk (new files too, which try-repo would leave out), committed
+    in a scratch repository that pre-commit installs the hook from."""
+    repo = tmp_path_factory.mktemp("hook-repo")
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=PROJECT, capture_output=True, check=True,
+    ).stdout.decode().split("\0")  # fmt: skip
+    for name in filter(None, listed):
+        source = PROJECT / name
+        if source.is_file():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, repo / name)
+    git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t"]
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "hook"], cwd=repo, check=True)
+    return repo
+
+
+def run_hook(repo: Path, text: str, home: Path, hooks: Path) -> subprocess.CompletedProcess[str]:
     repo.mkdir(exist_ok=True)
     git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t"]
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
@@ -35,7 +57,7 @@ def run_hook(repo: Path, text: str, home: Path) -> subprocess.CompletedProcess[s
     subprocess.run([*git, "add", "README.md"], cwd=repo, check=True)
     subprocess.run([*git, "commit", "-qm", "list"], cwd=repo, check=True)
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(PROJECT), "linkwatch", "--all-files"],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(hooks), "linkwatch", "--all-files"],
         cwd=repo,
         env={**MACHINE_ENVIRON, "PRE_COMMIT_HOME": str(home)},
         capture_output=True,
@@ -46,11 +68,11 @@ def run_hook(repo: Path, text: str, home: Path) -> subprocess.CompletedProcess[s
 
 
 def test_the_hook_fails_a_broken_anchor_and_passes_a_clean_list(
-    tmp_path: Path, pre_commit_home: Path
+    tmp_path: Path, pre_commit_home: Path, hook_repo: Path
 ) -> None:
-    broken = run_hook(tmp_path / "broken", BROKEN, pre_commit_home)
+    broken = run_hook(tmp_path / "broken", BROKEN, pre_commit_home, hook_repo)
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "README.md:6:15 broken-anchor #nowhere" in broken.stdout
-    clean = run_hook(tmp_path / "clean", CLEAN, pre_commit_home)
+    clean = run_hook(tmp_path / "clean", CLEAN, pre_commit_home, hook_repo)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout

@@ -49,7 +49,9 @@ def run(settings: Settings, progress: Progress | None = None) -> Report:
             bar.close()
     with paused_gc():
         report = _report(settings, sources, survey, resolution, started)
-    return compare(report, previous, str(settings.baseline)) if previous else report
+        report = compare(report, previous, str(settings.baseline)) if previous else report
+        # what services answered reaches the reports, the terminal and issues only masked
+        return settings.services.redactor.value(report)
 
 
 def _report(

@@ -19,6 +19,7 @@ from typing import Any
 from linkwatch.errors import BadInput
 from linkwatch.model import Severity
 from linkwatch.model.kinds import KINDS
+from linkwatch.model.redaction import Redactor, proxy_secrets
 
 FORMATS = ("json", "html", "markdown", "github", "sarif")
 DEFAULT_FORMATS = ("json", "html", "markdown")
@@ -50,6 +51,12 @@ class Services:
     s2_api_key: str | None = field(default=None, repr=False)
     github_token: str | None = field(default=None, repr=False)
     hf_token: str | None = field(default=None, repr=False)
+    proxy_passwords: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def redactor(self) -> Redactor:
+        """Masks every credential of this run in remote text (model/redaction.py)."""
+        return Redactor((self.s2_api_key, self.github_token, self.hf_token, *self.proxy_passwords))
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> Services:
@@ -66,6 +73,7 @@ class Services:
             s2_api_key=environ.get("S2_API_KEY") or None,
             github_token=environ.get("GITHUB_TOKEN") or None,
             hf_token=environ.get("HF_TOKEN") or None,
+            proxy_passwords=tuple(proxy_secrets(environ)),
         )
 
 

@@ -58,7 +58,8 @@ class Resources:
         """The one way into the cache: final answers only (`record.final`), whichever service
         gave them, so a transient failure is never kept."""
         if record.final:
-            self.cache.put(namespace, key, record.to_json(), etag)
+            data = self.settings.services.redactor.value(record.to_json())
+            self.cache.put(namespace, key, data, etag)
 
 
 @dataclass(frozen=True, slots=True)
