@@ -151,3 +151,21 @@ def test_a_move_replaces_only_the_repository_id() -> None:
     url = f"{HF}/datasets/old/name/viewer?row=3"
     assert hub_new_url(url, "new/id") == f"{HF}/datasets/new/id/viewer?row=3"
     assert hub_new_url(f"{HF}/old/name", "new/id") == f"{HF}/new/id"
+
+
+def test_a_spent_hub_budget_is_respected_not_hammered(hub: Hub) -> None:
+    """The Hub's budget runs out after 3 requests and it answers 429 with
+    `RateLimit: "api";r=0;t=93`: linkwatch waits no 93 s and sends no further request for the
+    other 37 ids, which are unverified (rate-limited), never missing."""
+    _, fake = hub
+    fake.repos += [HubRepo("model", f"org/model-{n}") for n in range(40)]
+    fake.remaining, fake.enforce = 3, True
+    urls = [f"{HF}/org/model-{n}" for n in range(40)]
+    run = resolve(hub, urls)
+    statuses = [call.status for call in fake.calls]
+    assert statuses.count(200) == 3
+    assert statuses.count(429) <= 4  # the first refusal, and those already in flight
+    records = [run.of(url) for url in urls]
+    limited = [r for r in records if r.existence == Existence.UNVERIFIED]
+    assert len(limited) == 37 and all(r.rate_limited for r in limited)
+    assert "asked to wait 93 s" in limited[-1].detail

@@ -66,6 +66,9 @@ class FakeHub:
     """Answer repository requests with a 307 to this base URL (another host)."""
     calls: list[HubCall] = field(default_factory=list)
     remaining: int = 500
+    enforce: bool = False
+    """Answer 429 once `remaining` is spent, with r=0 and the window's reset (t=93, as the
+    Hub answered a run of 3,362 links in the issue 'Never crash')."""
 
     def app(self) -> web.Application:
         app = web.Application(middlewares=[self._record])
@@ -81,9 +84,12 @@ class FakeHub:
         self.remaining -= 1
         if self.replies:
             response = self.replies.pop(0)()
+        elif self.enforce and self.remaining < 0:
+            response = too_many_requests(reset=93)
         else:
             response = await self._checked(request, handler)
-        response.headers.update(self._limits())
+        if response.status != 429:
+            response.headers.update(self._limits())
         call.status = response.status
         return response
 
@@ -175,13 +181,13 @@ class FakeHub:
         )
 
 
-def too_many_requests() -> web.Response:
+def too_many_requests(reset: int = 1) -> web.Response:
     """429 with the Hub's RateLimit headers, r=0 (APIS.md §3.4)."""
     return web.json_response(
         {"error": "Too Many Requests"},
         status=429,
         headers={
-            "RateLimit": '"api";r=0;t=1',
+            "RateLimit": f'"api";r=0;t={reset}',
             "RateLimit-Policy": '"fixed window";"api";q=500;w=300',
         },
     )

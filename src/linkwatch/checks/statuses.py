@@ -109,6 +109,8 @@ def _failure_status(record: WebRecord) -> LinkStatus:
         return LinkStatus.BROKEN  # no failure: the chain itself was at fault (a loop)
     if record.failure in _TIMEOUTS:
         return LinkStatus.TIMEOUT
+    if record.failure == FailureKind.RATE_LIMITED:
+        return LinkStatus.RATE_LIMITED
     return LinkStatus.ERROR
 
 

@@ -58,6 +58,8 @@ class FailureKind(StrEnum):
     """Why a request got no HTTP answer."""
 
     DNS = "dns"
+    RATE_LIMITED = "rate-limited"
+    """Not sent: the host asked to wait longer than linkwatch waits (its budget is spent)."""
     DNS_TEMPORARY = "dns-temporary"
     """The resolver could not answer now (EAI_AGAIN): not 'the name does not exist'."""
     REFUSED = "refused"

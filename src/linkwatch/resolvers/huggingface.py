@@ -22,7 +22,7 @@ from linkwatch.model.records.huggingface import HubRecord, Key, hub_key
 from linkwatch.model.targets import HfOwner, HfRepo
 from linkwatch.resolvers.base import Resolved, Resolver, Resources, is_excluded
 from linkwatch.transport.client import Answer, Token
-from linkwatch.transport.failures import Failure
+from linkwatch.transport.failures import Failure, FailureKind
 
 NAMESPACE = "huggingface"
 _API = {"model": "models", "dataset": "datasets", "space": "spaces"}
@@ -91,7 +91,8 @@ class HuggingFaceResolver(Resolver[Key, HubRecord]):
             else:
                 record = await self._owner(key)
         except Failure as failure:
-            record = _unverified(key, failure.detail)
+            limited = failure.kind == FailureKind.RATE_LIMITED
+            record = _unverified(key, failure.detail, rate_limited=limited)
         failed = record.existence != Existence.FOUND
         self.resources.progress.advance("Hugging Face", failed=failed)
         return record

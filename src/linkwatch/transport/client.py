@@ -15,6 +15,7 @@ import errno
 import heapq
 import itertools
 import json as jsonlib
+import re
 import socket
 import ssl
 import time
@@ -155,6 +156,10 @@ class _Host:
     """Tries in a row that got no answer at all (timeouts, refusals, resets)."""
     given_up: Failure | None = None
     """Set once the host stayed silent BREAKER times in a row: later requests fail at once."""
+    spent_until: float = 0.0
+    """The host asked to wait past the Retry-After cap (a spent budget): until then, requests
+    fail at once as rate-limited instead of being sent for another 429."""
+    spent_detail: str = ""
 
 
 BREAKER = 3
@@ -302,12 +307,10 @@ class Client:
         if (known := self._unresolvable.get(hostname)) is not None:
             raise known
         host = self._host(request.url)
-        if host.given_up is not None:
-            raise _copy(host.given_up)
+        self._refuse_early(host)
         await host.slots.acquire(0 if request.continued else 1)
         try:
-            if host.given_up is not None:  # it went silent while this request waited
-                raise _copy(host.given_up)
+            self._refuse_early(host)  # it went silent, or spent its budget, meanwhile
             await self._wait_turn(host)
             async with self._global:
                 host.in_flight += 1
@@ -354,6 +357,13 @@ class Client:
             failure = classify(exc, _hostname(request.url) or request.url)
             failure.elapsed = time.monotonic() - started
             raise failure from exc
+
+    @staticmethod
+    def _refuse_early(host: _Host) -> None:
+        if host.given_up is not None:
+            raise _copy(host.given_up)
+        if host.spent_until > time.monotonic():
+            raise Failure(FailureKind.RATE_LIMITED, host.spent_detail)
 
     def _note_silence(self, host: _Host, hostname: str, failure: Failure) -> None:
         """The breaker: BREAKER silent tries in a row and the host is given up on."""
@@ -427,7 +437,16 @@ class Client:
             host = self._host(state.outcome.result().url)
             host.not_before = max(host.not_before, time.monotonic() + wait)
             return 0.0  # the host's turn now waits for everyone asking it
-        if wait is not None:
+        if wait is not None:  # beyond the cap: no retry, and the host is not asked meanwhile
+            assert state.outcome is not None
+            answer = state.outcome.result()
+            host = self._host(answer.url)
+            host.spent_until = max(host.spent_until, time.monotonic() + wait)
+            host.spent_detail = (
+                f"{_hostname(answer.url)} asked to wait {wait:.0f} s (HTTP {answer.status}, "
+                f"a spent rate limit), more than the {self.limits.retry_after_cap:.0f} s "
+                "linkwatch waits"
+            )
             return 0.0
         return max(0.0, self._backoff(state) - _spent(state))
 
@@ -447,7 +466,22 @@ def asked_wait(answer: Answer) -> float | None:
     limit = RateLimit.from_headers(answer.headers)
     if limit.remaining == 0 and (until := limit.seconds_to_reset()) is not None:
         return until + 1
-    return None
+    return _ietf_rate_limit(answer.headers.get("RateLimit"))
+
+
+_IETF_REMAINING = re.compile(r"(?:^|;)\s*r=(\d+)")
+_IETF_RESET = re.compile(r"(?:^|;)\s*t=(\d+)")
+
+
+def _ietf_rate_limit(value: str | None) -> float | None:
+    """The IETF draft's `RateLimit: "api";r=0;t=93` (the Hugging Face Hub sends it): with
+    nothing remaining, the seconds until the window resets."""
+    if not value:
+        return None
+    remaining, reset = _IETF_REMAINING.search(value), _IETF_RESET.search(value)
+    if remaining is None or reset is None or int(remaining.group(1)) > 0:
+        return None
+    return float(reset.group(1))
 
 
 def _copy(failure: Failure) -> Failure:
