@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Collection
+import threading
+from collections.abc import Callable, Collection
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from linkwatch.model import Survey
 from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
@@ -26,6 +27,8 @@ from linkwatch.settings import Settings
 
 if TYPE_CHECKING:
     from linkwatch.resolvers.arxiv_api import ArxivApi, Batch
+
+T = TypeVar("T")
 
 NAMESPACE = "arxiv"
 
@@ -62,7 +65,7 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
         self.resources.progress.add("arXiv IDs", len(keys))
         # The arxiv package (with requests and feedparser: 23 MB, 50 ms) is loaded only when
         # there are IDs to ask about, in the worker thread, while the web prober starts.
-        api = await asyncio.to_thread(_api, self.resources.settings)
+        api = await in_daemon_thread(_api, self.resources.settings)
         failed: list[Batch] = []
         try:
             records = await self._resolve(api, list(keys), failed)
@@ -83,7 +86,7 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
         missing = [key for key in keys if key not in records]
         if missing:
             progress = self.resources.progress
-            batches = await asyncio.to_thread(
+            batches = await in_daemon_thread(
                 api.fetch, missing, lambda seconds: progress.waiting("arXiv", seconds)
             )
             fetched = {r.requested: r for batch in batches for r in _records(batch)}
@@ -115,6 +118,35 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
             return False
         listed = self._titles.get(record.requested, ())
         return any(differs_beyond_case(title, record.title) for title in listed)
+
+
+def in_daemon_thread(fn: Callable[..., T], *args: Any) -> asyncio.Future[T]:
+    """`fn(*args)` in a daemon thread of its own, awaited without blocking the loop. Not the
+    loop's executor (asyncio.to_thread): its threads are joined when the run ends, so a Ctrl-C
+    would wait out the arxiv package's blocking request; a daemon thread is simply left."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(outcome: T | None, error: BaseException | None) -> None:
+        if future.done():
+            return  # cancelled meanwhile (Ctrl-C)
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(outcome)  # type: ignore[arg-type]
+
+    def work() -> None:
+        try:
+            outcome = fn(*args)
+        except BaseException as error:
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(settle, None, error)
+            return
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(settle, outcome, None)
+
+    threading.Thread(target=work, name="linkwatch-arxiv", daemon=True).start()
+    return future
 
 
 def _api(settings: Settings) -> ArxivApi:
