@@ -25,7 +25,7 @@ from linkwatch.resolvers.github.graphql import build_query
 from linkwatch.settings import Services, Settings
 from linkwatch.transport.cache import Cache
 from linkwatch.transport.client import Client
-from tests.conftest import GithubServers
+from tests.conftest import CLOSED, GithubServers
 from tests.resolvers.conftest import FAST
 from tests.servers.github_repos import Repo, secondary_limit
 
@@ -47,6 +47,7 @@ def resolve(
     token: str | None = None,
     cache: Cache | None = None,
     max_age: float = 86400.0,
+    pages: str | None = None,
 ) -> Run:
     services = Services(
         github_api_url=github.api.url,
@@ -54,7 +55,9 @@ def resolve(
         github_token=token,
     )
     settings = Settings(
-        services=services, max_age_seconds=max_age, remap=(tuple(github.remap.split(" ")),)
+        services=services,
+        max_age_seconds=max_age,
+        remap=((r"^https://github\.com", pages),) if pages else (tuple(github.remap.split(" ")),),
     )
 
     async def go() -> Run:
@@ -323,3 +326,18 @@ def test_a_record_survives_the_cache_round_trip() -> None:
     record = GithubRecord(Existence.FOUND, "a/b", "c/d", archived=True, pushed_at="2024")
     assert GithubRecord.from_json(record.to_json()) == record
     assert replace(record, asked="A/B").moved
+
+
+def test_pages_of_an_unreachable_web_are_not_blamed(github: GithubServers) -> None:
+    """The API answers, github.com itself cannot be reached: the tree and blob pages are not
+    checked, never broken (the links table says so, and no broken-link finding follows)."""
+    urls = [
+        "https://github.com/dptech-corp/Uni-SMART/tree/main/Gone",
+        "https://github.com/dptech-corp/Uni-SMART/tree/main/SciLitLLM",
+    ]
+    github.fake.add(Repo("dptech-corp/Uni-SMART", paths=("tree/main/SciLitLLM",)))
+    run = resolve(github, urls, pages=CLOSED)
+    for url in urls:
+        verdict = github_status(run.of(url), url)
+        assert verdict.status == LinkStatus.ERROR, verdict
+        assert verdict.detail.startswith("not checked: ")

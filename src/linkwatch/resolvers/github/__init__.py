@@ -31,8 +31,21 @@ from linkwatch.resolvers.github.graphql import GraphqlBatches
 from linkwatch.resolvers.github.rest import RestWalk
 from linkwatch.resolvers.web import WebResolver
 from linkwatch.settings import HostRule
+from linkwatch.transport.failures import CONNECTION_KINDS
 
 WEB = "https://github.com"
+
+
+def _unreachable_pages(records: list[GithubRecord]) -> list[GithubRecord]:
+    """No page of github.com answered at all (the API may have, the web did not): the pages
+    are not blamed, they are marked not checked, as the web prober does for its links."""
+    pages = [r.page for r in records if r.page is not None and not r.page.excluded]
+    if not pages or any(p.answered or p.failure not in CONNECTION_KINDS for p in pages):
+        return records
+    return [
+        replace(r, page=replace(r.page, network_down=True)) if r.page is not None else r
+        for r in records
+    ]
 
 
 class GithubResolver(Resolver[Key, GithubRecord]):
@@ -66,7 +79,7 @@ class GithubResolver(Resolver[Key, GithubRecord]):
         records = {key: replace(found[cache_key(key)], asked=subject_id(key)) for key in keys}
         paths = [key for key in keys if isinstance(key, GithubRepo) and key.rest]
         pages = await asyncio.gather(*(self._page(key, records[key]) for key in paths))
-        records |= dict(zip(paths, pages, strict=True))
+        records |= dict(zip(paths, _unreachable_pages(pages), strict=True))
         return Resolved(records, answered(records.values()), notes)
 
     async def _subjects(
