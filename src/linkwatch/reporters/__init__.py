@@ -22,7 +22,7 @@ class Format:
     render: Callable[[Report], str]
     filename: str | None
     """Where the format is written in the output folder; None for stdout (annotations)."""
-    stream: Callable[[Report], Iterable[str]] | None = None
+    stream: Callable[[Report], Iterable[str]] | Callable[[Report], Iterable[bytes]] | None = None
     """The same text in pieces, for formats whose text is best not held whole."""
 
 

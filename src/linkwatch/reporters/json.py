@@ -19,15 +19,15 @@ from linkwatch.model.report import Report, to_json
 
 
 def render(report: Report) -> str:
-    return "".join(stream(report))
+    return b"".join(stream(report)).decode()
 
 
-def stream(report: Report) -> Iterator[str]:
+def stream(report: Report) -> Iterator[bytes]:
     """The report as text. orjson encodes a 27 MB report in a tenth of the time the standard
     library's indenting encoder takes (1.1 s), with the same layout: two spaces of indent,
     UTF-8 as is (only a float's exponent is spelt 1e-7, not 1e-07)."""
-    yield orjson.dumps(to_json(report), option=orjson.OPT_INDENT_2).decode()
-    yield "\n"
+    yield orjson.dumps(to_json(report), option=orjson.OPT_INDENT_2)  # bytes: no copy as text
+    yield b"\n"
 
 
 @cache

@@ -64,14 +64,14 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
 
 
-def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
+def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes]) -> None:
     """Replace `path` with `data` all at once, keeping its permission bits when it exists.
     `data` may come in pieces (a 25 MB JSON report is written as it is encoded, never held
     whole)."""
     commit(stage(path, data), path)
 
 
-def stage(path: Path, data: str | bytes | Iterable[str]) -> Path:
+def stage(path: Path, data: str | bytes | Iterable[str | bytes]) -> Path:
     """`data` written and synced to a temporary file beside `path`, which `commit` renames
     into place: several files can be staged first and renamed together, as one set."""
     pieces: Iterable[bytes] = (
@@ -111,12 +111,18 @@ def discard(staged: Path) -> None:
         staged.unlink()
 
 
-def _chunked(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[bytes]:
+def _chunked(pieces: Iterable[str | bytes], size: int = 1 << 16) -> Iterator[bytes]:
     """Small pieces (an encoder yields millions of them) joined into chunks of about `size`
-    characters, each encoded and written once."""
+    characters, each encoded and written once; bytes (an encoded report) pass as they are."""
     batch: list[str] = []
     length = 0
     for piece in pieces:
+        if isinstance(piece, bytes):
+            if batch:
+                yield "".join(batch).encode()
+                batch, length = [], 0
+            yield piece
+            continue
         batch.append(piece)
         length += len(piece)
         if length >= size:
