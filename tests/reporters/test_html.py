@@ -71,3 +71,21 @@ def test_only_web_addresses_are_linked(url: str | None, expected: str | None) ->
 def test_line_links_point_into_the_repository(file: str, expected: str | None) -> None:
     assert line_url("https://github.com/o/r/blob/abc", file, 7) == expected
     assert line_url(None, file, 7) is None
+
+
+def test_a_huge_list_keeps_every_link_to_look_at_and_caps_the_fine_ones(workdir, run_cli) -> None:
+    """6,000 links that are fine and 2 broken anchors: the page lists the 2 and 4,998 fine ones
+    (MAX_LINK_ROWS in all) and says that 1,002 more are in linkwatch.json."""
+    from linkwatch.reporters.html_view import MAX_LINK_ROWS
+
+    lines = ["# Links", "", "## Target", ""]
+    lines += [f"- [fine {n}](#target)" for n in range(6000)]
+    lines += ["- [gone](#nowhere)", "- [gone too](#elsewhere)"]
+    (workdir / "survey.md").write_text("\n".join(lines) + "\n")
+    result = run_cli("check", "--offline", "survey.md", "-f", "html,json", "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    html = (workdir / "reports" / "linkwatch.html").read_text(encoding="utf-8")
+    table = html.split('<table class="links">', 1)[1].split("</table>", 1)[0]
+    assert table.count("<tr") - 1 == MAX_LINK_ROWS  # the header row aside
+    assert table.count('data-status="broken"') == 2
+    assert "1002 more links that are ok or skipped are not listed here" in html

@@ -99,6 +99,8 @@ class Page:
     links: list[LinkView]
     statuses: list[tuple[str, int]]
     roles: list[str]
+    links_left_out: int = 0
+    """Links that are fine (ok, skipped) left out of a very large page: they are in the JSON."""
 
 
 def page(report: Report) -> Page:
@@ -111,9 +113,10 @@ def page(report: Report) -> Page:
         kind_counts=sorted(Counter(f.kind for f in report.findings).items()),
         new_count=len(new),
         fixed=[_row(report, f, i, {}) for i, f in enumerate(report.fixed)],
-        links=_links(report),
+        links=(links := _links(report)),
         statuses=_statuses(report.links),
         roles=sorted({row.link.role.value for row in report.links}),
+        links_left_out=len(report.links) - len(links),
     )
 
 
@@ -184,7 +187,18 @@ def _links(report: Report) -> list[LinkView]:
         )
         for row in report.links
     ]
-    return sorted(views, key=lambda v: (v.order, v.row.link.file, v.row.link.line))
+    views.sort(key=lambda v: (v.order, v.row.link.file, v.row.link.line))
+    # Every link that needs a look stays; fine ones only up to a page a browser opens at once
+    # (a 16 MB list has 150,000 links; the JSON report keeps them all).
+    fine = {order[LinkStatus.OK], order[LinkStatus.SKIPPED]}
+    kept = [v for v in views if v.order not in fine]
+    room = max(0, MAX_LINK_ROWS - len(kept))
+    kept += [v for v in views if v.order in fine][:room]
+    kept.sort(key=lambda v: (v.order, v.row.link.file, v.row.link.line))
+    return kept
+
+
+MAX_LINK_ROWS = 5000
 
 
 def _statuses(links: Iterable[LinkRow]) -> list[tuple[str, int]]:
