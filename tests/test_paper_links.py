@@ -81,11 +81,17 @@ CASES = [
         "204e3073870fae3d05bcbc2f6a8e263d9b72e776",
     ),
 ]
+URL_IDS = [
+    # l_anomaly.md: the old ACM DL pages carry no DOI; Semantic Scholar takes them as URL: ids
+    (
+        "https://dl.acm.org/citation.cfm?id=2689747",
+        "URL:https://dl.acm.org/citation.cfm?id=2689747",
+    ),
+]
 NOT_PAPERS = [
     "https://arxiv.org/abs/2305.07759",
     "https://github.com/owner/repo",
     "http://papers.nips.cc/paper/7422-a-loss-framework-for-calibrated-anomaly-detection.pdf",
-    "https://dl.acm.org/citation.cfm?id=2689747",  # the old ACM DL: no DOI in the URL
     "https://doi.org/",
     "https://aclanthology.org/events/acl-2023/",
     "https://openreview.net/group?id=ICLR.cc/2024/Conference",
@@ -120,3 +126,9 @@ def test_pages_read_for_their_metadata_are_not_pdfs() -> None:
     assert has_meta_page("https://doi.org/10.1145/3636243.3636256")
     assert not has_meta_page("https://openreview.net/pdf?id=ByeNra4FDB")
     assert not has_meta_page("https://aclanthology.org/2023.findings-acl.676.pdf")
+
+
+@pytest.mark.parametrize(("url", "asked"), URL_IDS)
+def test_pages_semantic_scholar_takes_as_url_ids(url: str, asked: str) -> None:
+    found = paper_link(url)
+    assert found is not None and (found.kind, found.s2_id) == (PaperIdKind.URL, asked)

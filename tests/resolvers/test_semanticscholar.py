@@ -222,6 +222,7 @@ def test_rows_without_a_venue_or_excluded_are_not_asked(tmp_path: Path, s2_api: 
 DOI_ROW = "| [A Study](https://doi.org/10.1145/3636243.3636256) | ACE 2024 | - |\n"
 ACL_ROW = "| [MedDialog](https://aclanthology.org/2020.emnlp-main.743/) | EMNLP 2020 | - |\n"
 UNKNOWN_ROW = "| [Other](https://dl.acm.org/doi/10.1145/0000000.0000000) | KDD 2019 | - |\n"
+URL_ROW = "| [Old ACM](https://dl.acm.org/citation.cfm?id=2689747) | KDD 2015 | - |\n"
 
 
 def test_doi_and_acl_ids_go_in_the_same_batch_as_arxiv_ones(tmp_path: Path, s2_api: S2) -> None:
@@ -236,14 +237,21 @@ def test_doi_and_acl_ids_go_in_the_same_batch_as_arxiv_ones(tmp_path: Path, s2_a
         "year": 2024,
         "externalIds": {"DOI": "10.1145/3636243.3636256"},
     }
-    text = rows("2305.07759") + DOI_ROW + UNKNOWN_ROW
+    state.others["URL:https://dl.acm.org/citation.cfm?id=2689747"] = {
+        "paperId": "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567",
+        "title": "An old ACM paper",
+        "year": 2015,
+    }
+    text = rows("2305.07759") + DOI_ROW + UNKNOWN_ROW + URL_ROW
     records, _ = run(tmp_path, text, settings_for(f"{server.url}/graph/v1"))
     (request,) = state.requests
     assert request.ids == (
         "ARXIV:2305.07759",
         "DOI:10.1145/3636243.3636256",
         "DOI:10.1145/0000000.0000000",
+        "URL:https://dl.acm.org/citation.cfm?id=2689747",
     )
+    assert records["URL:https://dl.acm.org/citation.cfm?id=2689747"].title == "An old ACM paper"
     found = records["DOI:10.1145/3636243.3636256"]
     assert (found.status, found.title, found.year) == (
         S2Status.FOUND,

@@ -22,6 +22,9 @@ class PaperIdKind(StrEnum):
     S2 = "s2"
     """A Semantic Scholar paper id (the 40-hex sha of semanticscholar.org/paper/...)."""
     OPENREVIEW = "openreview"
+    URL = "url"
+    """A page of a site Semantic Scholar takes `URL:` ids for (acm.org, aclweb.org, biorxiv.org),
+    without a DOI or ACL ID in its address ('dl.acm.org/citation.cfm?id=2689747')."""
     PAGE = "page"
     """No identifier in the URL: the page's metadata names the paper."""
 
@@ -46,6 +49,8 @@ class PaperLink:
                 return f"ACL:{self.value}"
             case PaperIdKind.S2:
                 return self.value
+            case PaperIdKind.URL:
+                return f"URL:{self.value}"
         return None
 
 
@@ -80,6 +85,8 @@ _ACL_HOSTS = frozenset({"aclanthology.org", "aclweb.org"})
 _ACL_ID = re.compile(
     r"^(?P<id>\d{4}\.[a-z0-9-]+\.\d+|[A-Z]\d{2}-\d{4})(?:v\d+)?(?:\.pdf)?/?$", re.I
 )
+# Sites whose paper pages Semantic Scholar's batch takes as `URL:` ids (APIS.md §4.1)
+_S2_URL_HOSTS = frozenset({"dl.acm.org", "biorxiv.org"})
 _S2_PAPER = re.compile(r"^/paper/(?:[^/]+/)?(?P<sha>[0-9a-f]{40})/?$")
 # Proceedings and publisher pages that carry Google Scholar's citation_* meta tags.
 PAGE_HOSTS = frozenset(
@@ -126,6 +133,8 @@ def paper_link(url: str) -> PaperLink | None:
         return PaperLink(PaperIdKind.DOI, _clean_doi(found.group()))
     if host_matches(host, frozenset({"nature.com"})) and (found := _NATURE_ARTICLE.match(path)):
         return PaperLink(PaperIdKind.DOI, f"10.1038/{found['id']}")
+    if host_matches(host, _S2_URL_HOSTS) and path.strip("/") and not path.lower().endswith(".pdf"):
+        return PaperLink(PaperIdKind.URL, url)
     if host_matches(host, PAGE_HOSTS) and path.strip("/") and not path.lower().endswith(".pdf"):
         return PaperLink(PaperIdKind.PAGE, url)  # a PDF has no citation_* tags to read
     return None
