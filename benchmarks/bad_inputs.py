@@ -77,11 +77,11 @@ class Outcome:
 # --- setups -------------------------------------------------------------------------------
 
 
-def files(contents: dict[str, str | bytes], survey: bool = True) -> Setup:
-    """Write these files (folders made as needed), plus the small valid survey.md."""
+def files(contents: dict[str, str | bytes]) -> Setup:
+    """Write these files, folders made as needed (every case starts with a valid survey.md)."""
 
     def setup(tmp: Path) -> None:
-        for name, data in ({"survey.md": SURVEY} if survey else {}) | contents.items():
+        for name, data in contents.items():
             path = tmp / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data if isinstance(data, bytes) else data.encode())
@@ -116,6 +116,10 @@ def fifo(name: str) -> Setup:
 
 def folder(name: str) -> Setup:
     return lambda tmp: (tmp / name).mkdir(parents=True)
+
+
+def remove(name: str) -> Setup:
+    return lambda tmp: (tmp / name).unlink()
 
 
 def chmod(name: str, mode: int) -> Setup:
@@ -280,9 +284,7 @@ def each_report(name: str, args: Sequence[str], env: dict[str, str] | None = Non
     for bad, setup in REPORTS.items():
         path = "nope.json" if bad == "missing" else "r.json"
         command = [path if arg == "R" else arg for arg in args]
-        cases.append(
-            Case(f"{name}-{bad}", command, both(files({}), *[setup] if setup else []), env or {})
-        )
+        cases.append(Case(f"{name}-{bad}", command, setup, env or {}))
     return cases
 
 
@@ -329,7 +331,7 @@ CASES: list[Case] = [
     # input files
     *[Case(f"input-{name}", [*CHECK, path], setup) for name, (path, setup) in PATHS.items()],
     *[Case(f"survey {name}", CHECK, survey_of(text)) for name, text in SURVEYS.items()],
-    Case("input-no-default", CHECK, folder("sub")),
+    Case("input-no-default", CHECK, remove("survey.md")),
     Case("input-over-max-file-mb", CHECK, toml("max-file-mb = 0.001")),
     Case("input-no-read-permission (as root)", CHECK, chmod("survey.md", 0)),
     Case("input-no-read-permission", CHECK, chmod("survey.md", 0), as_nobody=True),
@@ -366,12 +368,12 @@ CASES: list[Case] = [
         ["fix", "other.md", "--report", "reports/linkwatch.json"],
         both(files({"other.md": SURVEY}), report_file()),
     ),
-    Case("fix-only-unknown-kind", ["fix", "--only", "unknownkind"], files({})),
+    Case("fix-only-unknown-kind", ["fix", "--only", "unknownkind"]),
     *[Case(f"fix-{name}", ["fix", path], setup) for name, (path, setup) in PATHS.items()],
     Case(
         "fix-write-read-only",
         ["fix", "--write", "--fresh"],
-        both(files({}), chmod(".", 0o555)),
+        chmod(".", 0o555),
         as_nobody=True,
     ),
     # report, gate, track
@@ -430,6 +432,7 @@ def run_case(case: Case) -> Outcome:
         if case.as_nobody:
             tmp.chmod(0o777)
             command = [*NOBODY, *command]
+        (tmp / "survey.md").write_text(SURVEY)
         if case.setup:
             case.setup(tmp)
         out, keep_open = subprocess.PIPE, None

@@ -5,6 +5,7 @@ The command line: reports written, exit codes, and one clear line for every bad 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -288,3 +289,26 @@ def test_user_and_password_in_a_url_parse(workdir: Path, run_cli: Callable[..., 
     (workdir / "survey.md").write_text("# x\n\n- [A paper](https://user:pass@papers.org/a)\n")
     result = run_cli("check", "--offline", "survey.md", "-v", "--fail-on", "never")
     assert "malformed-url" not in result.output
+
+
+def test_what_the_bad_input_sweep_found_is_one_line_each(
+    workdir: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cases benchmarks/bad_inputs.py found tracebacks or hangs for, before they were fixed."""
+    survey = workdir / "survey.md"
+    survey.write_text("# x\n\n- [A paper on things](http://[::1)\n")
+    broken_ipv6 = run_cli("check", "--offline", "survey.md", "-f", "json", "--fail-on", "never")
+    assert broken_ipv6.exit_code == 0 and "Traceback" not in broken_ipv6.output
+    os.mkfifo(workdir / "fifo.json")
+    fifo = run_cli("check", "--offline", "survey.md", "--baseline", "fifo.json")
+    assert fifo.exit_code == 2 and "not a regular file" in fifo.output
+    (workdir / "linkwatch.toml").write_text('[severity]\ntitle-case = ["error"]\n')
+    typed = run_cli("check", "--offline", "survey.md")
+    assert typed.exit_code == 2 and "severity.title-case: give error" in typed.output
+    (workdir / "linkwatch.toml").unlink()
+    (workdir / "loop.md").symlink_to(workdir / "loop.md")
+    loop = run_cli("check", "--offline", "loop.md")
+    assert loop.exit_code == 2 and "Traceback" not in loop.output
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(workdir))  # a folder
+    summary = run_cli("check", "--offline", "survey.md", "-f", "github", "--fail-on", "never")
+    assert summary.exit_code == 2 and "GITHUB_STEP_SUMMARY" in summary.output

@@ -7,6 +7,7 @@ could not run), never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import os
 import sys
@@ -311,3 +312,7 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("linkwatch: interrupted", err=True)
         sys.exit(130)
+    except OSError as exc:  # standard output full or closed (/dev/full, a closed pipe)
+        with contextlib.suppress(OSError):
+            sys.stderr.write(f"linkwatch: error: cannot write the output ({exc.strerror})\n")
+        os._exit(2)  # nothing more can be written, not even at exit

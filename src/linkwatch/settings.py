@@ -166,6 +166,8 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    if path.exists() and not path.is_file():  # a FIFO would block the run for ever
+        raise BadInput(f"{path}: not a regular file")
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -262,8 +264,8 @@ def _setting(name: str, value: Any) -> dict[str, Any]:
         case "exclude":
             return {"exclude": tuple(_compiled(v, "--exclude") for v in value)}
         case "severity":
-            levels = {kind: level for kind, level in value.items() if level not in _OFF}
-            off = {kind for kind, level in value.items() if level in _OFF}
+            levels = {k: v for k, v in value.items() if not (isinstance(v, str) and v in _OFF)}
+            off = {k for k, v in value.items() if isinstance(v, str) and v in _OFF}
             return {"severity": parse_severities(levels), "_off": parse_kinds(off, "severity")}
         case "ignore":
             return {"_ignore": parse_kinds(value, "ignore")}
@@ -366,6 +368,8 @@ def parse_severities(table: Mapping[str, Any]) -> dict[str, Severity]:
 
     result = {}
     for kind, level in table.items():
+        if not isinstance(level, str):
+            raise BadInput(f"severity.{kind}: give error, warning, info or off, as a string")
         if kind not in KINDS:
             raise BadInput(f"severity: unknown finding kind '{kind}'")
         if level not in {s.value for s in Severity}:

@@ -6,7 +6,7 @@ a paper was published, a stars badge (`github/stars/owner/repo`) names its repos
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 _SHIELDS_HOSTS = frozenset({"img.shields.io", "shields.io", "badgen.net"})
 # Labels that only say 'this badge is a venue': the message alone is the venue.
@@ -32,16 +32,29 @@ _STARS = re.compile(
 )
 
 
+def _split(url: str) -> SplitResult | None:
+    """urlsplit, or None for a URL it refuses ('http://[::1' raises ValueError)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
 def is_badge(url: str) -> bool:
     """Whether an image URL is a shields.io-style badge."""
-    return urlsplit(url).hostname in _SHIELDS_HOSTS if "://" in url else False
+    parts = _split(url) if "://" in url else None
+    return parts is not None and parts.hostname in _SHIELDS_HOSTS
 
 
 def badge_text(url: str) -> str:
     """What a static badge says, label and message ('NeurIPS 2023', "NeurIPS'24" when the
     label is generic like 'Conference'); empty for other badges."""
-    parts = urlsplit(url)
-    if parts.hostname not in _SHIELDS_HOSTS or not parts.path.startswith("/badge/"):
+    parts = _split(url)
+    if (
+        parts is None
+        or parts.hostname not in _SHIELDS_HOSTS
+        or not parts.path.startswith("/badge/")
+    ):
         return ""
     body = parts.path[len("/badge/") :].removesuffix(".svg")
     fields = [_decoded(field) for field in _FIELD_DASH.split(body)]
@@ -55,8 +68,8 @@ def badge_text(url: str) -> str:
 
 def badge_repo(url: str) -> str | None:
     """The GitHub repository a stars (forks, last-commit) badge names, as its URL."""
-    parts = urlsplit(url)
-    if parts.hostname not in _SHIELDS_HOSTS:
+    parts = _split(url)
+    if parts is None or parts.hostname not in _SHIELDS_HOSTS:
         return None
     match = _STARS.match(parts.path)
     return f"https://github.com/{match[1]}/{match[2]}" if match else None

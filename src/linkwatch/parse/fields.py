@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from linkwatch.model import Cell, Link, Role, Span, Syntax
-from linkwatch.model.targets import HfRepo, identify, is_paper_url, is_repository_url
+from linkwatch.model.targets import HfRepo, identify, is_paper_url, is_repository_url, split_url
 from linkwatch.papers.dates import is_date
 from linkwatch.papers.venues import Spelling, parse_venue
 from linkwatch.parse.badges import badge_repo, badge_text, is_badge
@@ -138,7 +137,8 @@ def is_paper_link(link: Link) -> bool:
         return False
     if is_paper_url(link.url) or _SAYS_PAPER.match(link.text):
         return True
-    path = urlsplit(link.url).path.lower()
+    parts = split_url(link.url)
+    path = parts.path.lower() if parts is not None else ""
     if path.endswith(".pdf"):
         return True  # a PDF is a paper, on a project page (owner.github.io/files/x.pdf) too
     return bool(_PAPER_SEGMENTS & set(path.split("/")[:-1])) and not is_code_url(link.url)

@@ -637,7 +637,8 @@ def _line_of(token: Token) -> int:
 def _label_text(siblings: list[Token], index: int) -> str:
     """The visible text of the link opened at `index`."""
     depth, parts = 0, []
-    for token in siblings[index:]:
+    for position in range(index, len(siblings)):  # by index: a slice (or islice) of the rest
+        token = siblings[position]  # per link makes a line of 100,000 links quadratic
         if token.type == "link_open":
             depth += 1
         elif token.type == "link_close":

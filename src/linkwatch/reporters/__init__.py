@@ -90,6 +90,13 @@ def _rescue(report: Report) -> Path | None:
 
 def _append_step_summary(report: Report) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if target:
+    if not target:
+        return
+    try:
         with Path(target).open("a", encoding="utf-8") as summary:
             summary.write(markdown.render(report) + "\n")
+    except OSError as exc:  # the reports are written; the job summary is a courtesy
+        raise BadInput(
+            f"GITHUB_STEP_SUMMARY {target}: cannot be written ({exc.strerror}); "
+            "the reports themselves were written"
+        ) from None

@@ -35,9 +35,18 @@ def read_report(path: Path) -> Report:
         raise BadInput(f"{path}: not a linkwatch JSON report ({exc!r})") from None
 
 
+_MAX_REPORT_BYTES = 1 << 30  # a report of a 16 MB survey is about 80 MB
+
+
 def _load(path: Path) -> Any:
     try:
-        return json.loads(path.read_bytes().decode("utf-8-sig"))
+        if path.exists() and not path.is_file() and not path.is_dir():
+            raise BadInput(f"{path}: not a regular file; give a JSON report (linkwatch.json)")
+        with path.open("rb") as handle:
+            data = handle.read(_MAX_REPORT_BYTES + 1)
+        if len(data) > _MAX_REPORT_BYTES:
+            raise BadInput(f"{path}: over 1 GB, not a linkwatch JSON report")
+        return json.loads(data.decode("utf-8-sig"))
     except FileNotFoundError:
         raise BadInput(f"{path}: no such report; run 'linkwatch check' to write one") from None
     except IsADirectoryError:

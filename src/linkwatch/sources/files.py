@@ -58,6 +58,8 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         return data
     except FileNotFoundError:
         raise BadInput(f"{path}: no such file") from None
+    except RuntimeError:  # a symlink loop, as pathlib says it before Python 3.13
+        raise BadInput(f"{path}: a symbolic link loop") from None
     except PermissionError:
         raise BadInput(f"{path}: permission denied") from None
     except OSError as exc:

@@ -37,7 +37,11 @@ def find_inputs(paths: Sequence[str | Path], cwd: Path | None = None) -> tuple[P
         return (_default(base),)
     found: dict[Path, Path] = {}
     for path in paths:
-        for file in _expand(Path(path), str(path), base):
+        try:
+            expanded = _expand(Path(path), str(path), base)
+        except OSError as exc:  # a name too long, a path the file system refuses
+            raise BadInput(f"{str(path)[:200]}: cannot be read ({exc.strerror})") from None
+        for file in expanded:
             found.setdefault(_identity(file, base), file)
     return tuple(found.values())
 
@@ -64,7 +68,7 @@ def _identity(file: Path, cwd: Path) -> Path:
     """What makes two spellings of a path the same file (`docs/a.md`, `./docs/../docs/a.md`)."""
     try:
         return (cwd / file).resolve()
-    except OSError:  # pragma: no cover - a symlink loop; keep the spelling
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before 3.13): the spelling
         return file
 
 

@@ -32,6 +32,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 from tenacity import AsyncRetrying, RetryCallState, wait_exponential, wait_random
 
 from linkwatch import __version__
+from linkwatch.errors import BadInput
 from linkwatch.settings import HostRule
 from linkwatch.transport.failures import (
     SILENT_KINDS,
@@ -199,7 +200,10 @@ class Client:
         # The proxy variables (and ~/.netrc for a proxy's credentials) are read once here and
         # each origin's proxy looked up once; aiohttp's trust_env would do both again on every
         # request, in two worker-thread hops that double its CPU per request.
-        self._env_proxies = proxies_from_env()
+        try:
+            self._env_proxies = proxies_from_env()
+        except ValueError as exc:  # HTTPS_PROXY=http://[::1
+            raise BadInput(f"HTTP_PROXY / HTTPS_PROXY: not a usable proxy URL ({exc})") from None
         self._session = aiohttp.ClientSession(
             connector=connector,
             trust_env=False,
