@@ -45,6 +45,8 @@ def html_table_rows(
     header_rows: list[Tag] = []
     header_depth = 0
     for number, tr in enumerate(soup.find_all("tr")):
+        if tr.find("table") is not None:
+            continue  # a layout row holding a table: its own rows are read, once each
         headers = tr.find_all("th", recursive=False)
         cells = tr.find_all("td", recursive=False)
         if (
