@@ -460,10 +460,14 @@ def black_hole(token: str | None) -> dict[str, object]:
         done = subprocess.run(command, cwd=tmp, env=env, capture_output=True, text=True,
                               stdin=subprocess.DEVNULL, timeout=3600, check=False)  # fmt: skip
         seconds = time.monotonic() - started
+        report = Path(tmp, "reports", "linkwatch.json")
+        summary = json.loads(report.read_bytes())["summary"] if report.exists() else {}
     hole.server.close()
+    notes = [line for line in done.stdout.splitlines() if line and not line.startswith(" ")]
     return {"GITHUB_TOKEN": token, "wall_s": round(seconds, 1), "exit": done.returncode,
             "accepted": hole.accepted, "traceback": TRACEBACK in done.stderr + done.stdout,
-            "stderr": done.stderr.strip().splitlines()[-12:]}  # fmt: skip
+            "requests": summary.get("requests"), "stdout": notes[:12],
+            "stderr": done.stderr.strip().splitlines()[-5:]}  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -239,8 +239,14 @@ def test_reports_that_cannot_be_written_are_one_line_and_nothing_is_lost(
         (["--timeout", "nan"], "", "timeout must be a finite number of seconds"),
         (["--timeout", "inf"], "", "timeout must be a finite number of seconds"),
         ([], "timeout = inf\n", "timeout must be a finite number of seconds"),
-        (["--remap", r"a \9"], "", r"--remap 'a \9': the replacement names group 9"),
-        (["--remap", r"(?P<x>a) \g<y>"], "", "the replacement names group y"),
+        (["--remap", r"a \9"], "", r"--remap 'a \9': the replacement is not valid (invalid group"),
+        (
+            ["--remap", r"(?P<x>a) \g<y>"],
+            "",
+            "the replacement is not valid (unknown group name 'y'",
+        ),
+        (["--remap", r"a \g<"], "", "the replacement is not valid (missing group name"),
+        (["--remap", r"a http://x\q"], "", r"the replacement is not valid (bad escape \q"),
         (["-f", ""], "", "--format: give at least one of json"),
     ],
 )

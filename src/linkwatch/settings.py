@@ -325,22 +325,11 @@ def parse_remap(text: str) -> tuple[str, str]:
     if len(parts) != 2:
         raise BadInput(f"--remap '{text}': give a regular expression and a replacement")
     pattern, replacement = _compiled(parts[0], "--remap"), parts[1]
-    compiled = re.compile(pattern)
-    for number, name in _GROUP_REFERENCE.findall(replacement):
-        if (number and int(number) > compiled.groups) or (name and not _has_group(compiled, name)):
-            group = number or name
-            raise BadInput(
-                f"--remap '{text}': the replacement names group {group}, which the pattern lacks"
-            )
+    try:  # re.sub reads the whole template at once, matched or not: every error shows now
+        re.sub(pattern, replacement, "")
+    except (re.error, IndexError) as exc:  # IndexError: an unknown group name
+        raise BadInput(f"--remap '{text}': the replacement is not valid ({exc})") from None
     return pattern, replacement
-
-
-# \1 or \g<1> or \g<name> in a replacement (re.sub's template syntax)
-_GROUP_REFERENCE = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
-
-
-def _has_group(compiled: re.Pattern[str], name: str) -> bool:
-    return int(name) <= compiled.groups if name.isdigit() else name in compiled.groupindex
 
 
 def _compiled(pattern: str, option: str) -> str:

@@ -242,6 +242,12 @@ class Client:
         answer came. `read_limit` reads only that much of the body (a probe needs no more);
         redirects are followed only when asked, the token dropped on leaving its origin;
         `continued` marks a later step of work under way, served before new work."""
+        try:
+            urlsplit(url).port  # noqa: B018 - a URL no request can be made of raises here
+        except ValueError as exc:
+            raise Failure(
+                FailureKind.INVALID_URL, f"not a URL that can be requested ({exc})"
+            ) from None
         request = _Request(method, url, headers or {}, json, token, read_limit, continued)
         key = (method, url, token.origin if token else None)
         shareable = json is None and method in ("GET", "HEAD")
