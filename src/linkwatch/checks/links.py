@@ -162,7 +162,9 @@ def missing_file(context: Context) -> Iterator[Problem]:
     """A relative link to a file that is not in the repository (`[DER](2021)`, or
     `figures/model.png` after the folder was renamed): GitHub shows its reader a 404 page."""
     for link in context.survey.links:
-        if local_target(link) is not None and context.status(link).status == LinkStatus.BROKEN:
+        # the verdict first (judged once, for the report too): the file system is asked again
+        # only for the few broken links that are local files
+        if context.status(link).status == LinkStatus.BROKEN and local_target(link) is not None:
             yield Problem(
                 link.file,
                 link.line,

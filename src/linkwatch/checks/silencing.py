@@ -26,14 +26,14 @@ _DIRECTIVE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class _Quiet:
-    """Lines `first`..`last` (inclusive) of one file, for `kinds` (empty: every kind)."""
+    """Lines `first`..`last` (inclusive) of one file, for `kinds` (None: every kind)."""
 
     first: int
     last: int
-    kinds: frozenset[str]
+    kinds: frozenset[str] | None
 
     def covers(self, line: int, kind: str) -> bool:
-        return self.first <= line <= self.last and (not self.kinds or kind in self.kinds)
+        return self.first <= line <= self.last and (self.kinds is None or kind in self.kinds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ def _directives(source: SourceFile, notes: list[str]) -> list[_Quiet]:
     if "linkwatch-" not in source.text:
         return []  # nearly every survey: no need to look line by line
     found: list[_Quiet] = []
-    open_at: tuple[int, frozenset[str]] | None = None
+    open_at: tuple[int, frozenset[str] | None] | None = None
     for number, line in enumerate(source.lines, start=1):
         for match in _DIRECTIVE.finditer(line):
             verb = match["verb"].lower()
@@ -90,8 +90,10 @@ def _directives(source: SourceFile, notes: list[str]) -> list[_Quiet]:
     return found
 
 
-def _kinds(text: str, path: str, line: int, notes: list[str]) -> frozenset[str]:
+def _kinds(text: str, path: str, line: int, notes: list[str]) -> frozenset[str] | None:
+    """The kinds a directive names (None when it names none: every kind); a name that is no
+    kind is said in the notes and silences nothing."""
     names = {name for name in re.split(r"[\s,]+", text.strip()) if name}
     for unknown in sorted(names - set(KINDS)):
         notes.append(f"{path}:{line}: linkwatch-disable names no finding kind '{unknown}'")
-    return frozenset(names & set(KINDS)) if names & set(KINDS) or not names else frozenset({"-"})
+    return frozenset(names & set(KINDS)) if names else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -197,8 +198,10 @@ def local_target(link: Link) -> Path | None:
     return target if target.is_relative_to(root) else None
 
 
+@lru_cache(maxsize=256)
 def _repository_root(folder: Path) -> Path:
-    """The folder holding .git above the survey, else the survey's own folder."""
+    """The folder holding .git above the survey, else the survey's own folder (once per
+    folder: every relative link of a survey asks)."""
     for candidate in (folder, *folder.parents):
         if (candidate / ".git").exists():
             return candidate
