@@ -9,6 +9,7 @@ import gc
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from linkwatch.checks import Context, run_checks, runnable
 from linkwatch.checks.silencing import silence
@@ -50,8 +51,18 @@ def run(settings: Settings, progress: Progress | None = None) -> Report:
     with paused_gc():
         report = _report(settings, sources, survey, resolution, started)
         report = compare(report, previous, str(settings.baseline)) if previous else report
-        # what services answered reaches the reports, the terminal and issues only masked
-        return settings.services.redactor.value(report)
+        # what services answered reaches the reports, the terminal and issues only masked; it
+        # is in the findings, the links' outcomes and the notes (never in the survey's entries)
+        redactor = settings.services.redactor
+        if not redactor:
+            return report
+        return replace(
+            report,
+            findings=redactor.value(report.findings),
+            fixed=redactor.value(report.fixed),
+            links=redactor.value(report.links),
+            notes=redactor.value(report.notes),
+        )
 
 
 def _report(

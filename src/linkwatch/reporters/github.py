@@ -35,18 +35,14 @@ def render(report: Report) -> str:
         caps[Severity.INFO] = PER_LEVEL - 1  # the notice that says what was left out
     shown = [f for level in Severity for f in by_level[level][: caps[level]]]
     lines = [annotation(finding) for finding in shown]
-    left = len(ordered) - len(shown)
-    if left:
-        lines.append(_left_out(left, ordered, shown))
+    left = {level: max(0, len(by_level[level]) - caps[level]) for level in Severity}
+    if any(left.values()):
+        lines.append(_left_out(left))
     return "".join(line + "\n" for line in lines)
 
 
-def _left_out(left: int, ordered: list[Finding], shown: list[Finding]) -> str:
-    counts = {level: 0 for level in Severity}
-    chosen = set(map(id, shown))
-    for finding in ordered:
-        if id(finding) not in chosen:
-            counts[finding.severity] += 1
+def _left_out(counts: dict[Severity, int]) -> str:
+    left = sum(counts.values())
     said = ", ".join(f"{n} {level.value}" for level, n in counts.items() if n)
     message = (
         f"{left} more findings are not shown as annotations ({said}): GitHub shows "

@@ -15,7 +15,6 @@ import errno
 import heapq
 import itertools
 import json as jsonlib
-import re
 import socket
 import ssl
 import time
@@ -41,7 +40,7 @@ from linkwatch.transport.failures import (
     is_transient,
     retry_after_seconds,
 )
-from linkwatch.transport.ratelimits import RateLimit
+from linkwatch.transport.ratelimits import RateLimit, ietf_rate_limit_wait
 
 USER_AGENT = f"linkwatch/{__version__} (+https://github.com/linkwatch/linkwatch)"
 MAX_REDIRECTS = 20  # as browsers follow
@@ -476,22 +475,7 @@ def asked_wait(answer: Answer) -> float | None:
     limit = RateLimit.from_headers(answer.headers)
     if limit.remaining == 0 and (until := limit.seconds_to_reset()) is not None:
         return until + 1
-    return _ietf_rate_limit(answer.headers.get("RateLimit"))
-
-
-_IETF_REMAINING = re.compile(r"(?:^|;)\s*r=(\d+)")
-_IETF_RESET = re.compile(r"(?:^|;)\s*t=(\d+)")
-
-
-def _ietf_rate_limit(value: str | None) -> float | None:
-    """The IETF draft's `RateLimit: "api";r=0;t=93` (the Hugging Face Hub sends it): with
-    nothing remaining, the seconds until the window resets."""
-    if not value:
-        return None
-    remaining, reset = _IETF_REMAINING.search(value), _IETF_RESET.search(value)
-    if remaining is None or reset is None or int(remaining.group(1)) > 0:
-        return None
-    return float(reset.group(1))
+    return ietf_rate_limit_wait(answer.headers.get("RateLimit"))
 
 
 def _copy(failure: Failure) -> Failure:

@@ -1,5 +1,6 @@
 """
-GitHub's rate limits read in one place: the shared client waits out a spent budget that
+Rate limits read in one place (GitHub's x-ratelimit-* headers, and the IETF draft's RateLimit
+header the Hugging Face Hub sends): the shared client waits out a spent budget that
 resets within its cap, the repository resolver and `track`'s issues client say what is left.
 
 https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api: every answer
@@ -11,6 +12,7 @@ else (a secondary limit) at least a minute.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -65,6 +67,21 @@ def rate_limit_wait(
     if status == 429 or "secondary rate limit" in message.lower():
         return _SECONDARY_WAIT
     return None
+
+
+_IETF_REMAINING = re.compile(r"(?:^|;)\s*r=(\d+)")
+_IETF_RESET = re.compile(r"(?:^|;)\s*t=(\d+)")
+
+
+def ietf_rate_limit_wait(value: str | None) -> float | None:
+    """The IETF draft's `RateLimit: "api";r=0;t=93` (the Hugging Face Hub sends it): with
+    nothing remaining, the seconds until the window resets."""
+    if not value:
+        return None
+    remaining, reset = _IETF_REMAINING.search(value), _IETF_RESET.search(value)
+    if remaining is None or reset is None or int(remaining.group(1)) > 0:
+        return None
+    return float(reset.group(1))
 
 
 def reset_phrase(reset: float | None, now: float | None = None) -> str:
