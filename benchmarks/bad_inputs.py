@@ -20,11 +20,9 @@ import os
 import resource
 import shlex
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -33,6 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.servers.black_hole import BlackHole  # noqa: E402
+
 LINKWATCH = str(ROOT / ".venv" / "bin" / "linkwatch")
 TIMEOUT_S = 60
 TRACEBACK = "Traceback (most recent call last)"
@@ -424,26 +426,6 @@ def sweep(jobs: int, only: str) -> int:
 # --- the black hole: services that accept connections and never answer ----------------------
 
 
-class BlackHole:
-    """A TCP server on 127.0.0.1 that accepts every connection and never sends a byte."""
-
-    def __init__(self) -> None:
-        self.server = socket.create_server(("127.0.0.1", 0), backlog=1024)
-        self.port: int = self.server.getsockname()[1]
-        self.accepted = 0
-        self.held: list[socket.socket] = []
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                connection, _ = self.server.accept()
-            except OSError:
-                return
-            self.accepted += 1
-            self.held.append(connection)
-
-
 def black_hole(token: str | None) -> dict[str, object]:
     hole = BlackHole()
     url = f"http://127.0.0.1:{hole.port}"
@@ -462,10 +444,10 @@ def black_hole(token: str | None) -> dict[str, object]:
         seconds = time.monotonic() - started
         report = Path(tmp, "reports", "linkwatch.json")
         summary = json.loads(report.read_bytes())["summary"] if report.exists() else {}
-    hole.server.close()
+    hole.close()
     notes = [line for line in done.stdout.splitlines() if line and not line.startswith(" ")]
     return {"GITHUB_TOKEN": token, "wall_s": round(seconds, 1), "exit": done.returncode,
-            "accepted": hole.accepted, "traceback": TRACEBACK in done.stderr + done.stdout,
+            "accepted": hole.connections, "traceback": TRACEBACK in done.stderr + done.stdout,
             "requests": summary.get("requests"), "stdout": notes[:12],
             "stderr": done.stderr.strip().splitlines()[-5:]}  # fmt: skip
 

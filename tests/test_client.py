@@ -6,8 +6,6 @@ failures are named in plain words.
 from __future__ import annotations
 
 import asyncio
-import socket
-import threading
 
 import pytest
 
@@ -15,6 +13,7 @@ from linkwatch.settings import HostRule
 from linkwatch.transport.client import Client, Limits, Token
 from linkwatch.transport.failures import Failure, FailureKind
 from tests.conftest import Web
+from tests.servers.black_hole import BlackHole
 from tests.servers.loopback import serving
 from tests.servers.web import WebState, make_app
 
@@ -116,32 +115,6 @@ def test_a_plain_403_is_an_answer_not_retried(web: Web) -> None:
     server, state = web
     (answer,) = fetch(Limits(backoff=0.01), ("GET", f"{server.url}/status/403", {}))
     assert (getattr(answer, "status", None), state.total("/status/403")) == (403, 1)
-
-
-class BlackHole:
-    """A loopback server that accepts every connection and never answers a byte."""
-
-    def __init__(self) -> None:
-        self.connections = 0
-        self._socket = socket.create_server(("127.0.0.1", 0), backlog=64)
-        self.port = self._socket.getsockname()[1]
-        self._held: list[socket.socket] = []
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self._socket.accept()
-            except OSError:
-                return
-            self.connections += 1
-            self._held.append(conn)
-
-    def close(self) -> None:
-        self._socket.close()
-        for conn in self._held:
-            conn.close()
 
 
 def test_a_host_that_never_answers_costs_a_few_timeouts_not_one_per_request() -> None:

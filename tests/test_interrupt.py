@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from tests.conftest import MACHINE_ENVIRON, PROJECT
-from tests.test_client import BlackHole
+from tests.servers.black_hole import BlackHole
 
 
 def test_ctrl_c_ends_a_run_stuck_on_the_arxiv_api(tmp_path: Path) -> None:
