@@ -6,6 +6,7 @@ failures are named in plain words.
 from __future__ import annotations
 
 import asyncio
+import itertools
 
 import pytest
 
@@ -133,3 +134,39 @@ def test_a_host_that_never_answers_costs_a_few_timeouts_not_one_per_request() ->
     given_up = [r for r in results if isinstance(r, Failure) and "not asked again" in r.detail]
     assert len(given_up) >= 15
     assert hole.connections <= 8  # 80 tries (80 connections) without the breaker
+
+
+def test_a_paused_host_holds_no_slot_and_work_under_way_goes_first_after(web: Web) -> None:
+    """A Retry-After pauses the host: nothing is sent there until it ends, and links not
+    started do not sit on the host's slots meanwhile, so when it ends the two links under way
+    (the one told to wait, and a 500 whose retry came due during the pause) go first."""
+    server, state = web
+    told = f"{server.url}/retry-after/503?after=1&times=1&key=told"
+    dead = f"{server.url}/status/500?key=dead"
+    rest = [("HEAD", f"{server.url}/slow/0.05?n={n}", {}) for n in range(4)]
+    limits = Limits(host_concurrency=2, retries=1)
+    answers = fetch(limits, ("HEAD", told, {}), ("HEAD", dead, {}), *rest)
+    assert [getattr(a, "status", None) for a in answers] == [200, 500, 200, 200, 200, 200]
+    first = state.arrivals[0][0]
+    after = [(t, path) for t, path in state.arrivals if t > first + 0.05]
+    assert after[0][0] >= first + 1.0  # nothing was sent during the pause
+    assert sorted(path.rsplit("=", 1)[1] for _, path in after[:2]) == ["dead", "told"]
+
+
+def test_retries_are_due_on_a_schedule_that_counts_a_pause_as_rest(web: Web) -> None:
+    """The k-th retry of a 500 is due 0.2, 0.6, 1.0 s after the first try (backoff 0.2 s,
+    capped at 0.4 s); a host's pause that held a try back counts toward the next wait, so
+    after a 1 s pause the last tries follow at the 0.1 s least gap, not 0.4 s apart."""
+    server, state = web
+    pause = f"{server.url}/retry-after/503?after=1&times=1&key=pause"
+    dead = f"{server.url}/status/500?n=dead"
+    limits = Limits(host_concurrency=2, backoff=0.2, backoff_cap=0.4)
+    answers = fetch(limits, ("HEAD", pause, {}), ("HEAD", dead, {}))
+    assert [getattr(a, "status", None) for a in answers] == [200, 500]
+    times = [t for t, path in state.arrivals if path.endswith("n=dead")]
+    assert len(times) == 4
+    start = times[0]
+    assert times[1] - start >= 1.0  # held back by the pause, not sent at 0.2 s
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert min(gaps) >= 0.1
+    assert times[3] - start < 1.6  # 1.0 + 0.1..0.2 + 0.1..0.2; waits after each answer: 1.8

@@ -19,6 +19,7 @@ Every request is counted per (method, path), and the most requests in flight at 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import Counter
 
 from aiohttp import web
@@ -36,6 +37,8 @@ class WebState:
         self.huge_bytes_sent = 0
         self.user_agents: set[str] = set()
         self.authorization: list[str] = []
+        self.arrivals: list[tuple[float, str]] = []
+        """(monotonic time, path with query) of every request, in order of arrival."""
 
     def count(self, method: str, path: str) -> int:
         return self.requests[(method, path)]
@@ -53,6 +56,7 @@ def make_app(state: WebState | None = None, latency: float = 0.0) -> web.Applica
     @web.middleware
     async def counting(request: web.Request, handler):  # type: ignore[no-untyped-def]
         state.requests[(request.method, request.path)] += 1
+        state.arrivals.append((time.monotonic(), request.path_qs))
         state.user_agents.add(request.headers.get("User-Agent", ""))
         if "Authorization" in request.headers:
             state.authorization.append(request.headers["Authorization"])

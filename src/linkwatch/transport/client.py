@@ -15,12 +15,14 @@ import errno
 import heapq
 import itertools
 import json as jsonlib
+import random
 import socket
 import ssl
 import time
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 from urllib.request import proxy_bypass
@@ -28,7 +30,7 @@ from urllib.request import proxy_bypass
 import aiohttp
 from aiohttp.helpers import ProxyInfo, proxies_from_env
 from multidict import CIMultiDict, CIMultiDictProxy
-from tenacity import AsyncRetrying, RetryCallState, wait_exponential, wait_random
+from tenacity import AsyncRetrying, RetryCallState
 
 from linkwatch import __version__
 from linkwatch.errors import BadInput
@@ -102,8 +104,10 @@ class Limits:
     hosts: Mapping[str, HostRule] = field(default_factory=dict)
     backoff: float = 0.2
     """First wait of the exponential backoff, in seconds: it doubles each try, up to
-    `backoff_cap`, plus up to half the first wait of jitter. 0.2 s, 0.4 s, 0.8 s for the
-    default three retries: 1.4-1.7 s in all, spent while the other links go on."""
+    `backoff_cap` (0.2 s, 0.4 s, 0.5 s: the k-th retry goes no sooner than 0.2, 0.6, 1.1 s
+    after the first try was sent, so a failure must last over a second to count), plus up to
+    half the first wait of jitter, and never sooner than that half after the previous answer.
+    Time a host's pause held a try back counts toward the next wait, as it was a rest too."""
     backoff_cap: float = 0.5
     retry_after_cap: float = 60.0
     """Longest Retry-After honoured; asked to wait longer, the link is left rate-limited."""
@@ -112,21 +116,30 @@ class Limits:
 
 
 class _Slots:
-    """A semaphore whose waiters are served by priority, then in order of arrival: a link
-    already under way (a retry, the next hop, GET after HEAD) goes before links not started,
-    so a slow link's second try does not queue behind the whole host."""
+    """A host's slots: a semaphore whose waiters are served by priority, then in order of
+    arrival (a link already under way, a retry, the next hop, GET after HEAD, goes before
+    links not started, so a slow link's next try does not queue behind the whole host), and
+    that hands out no slot while the host is paused (its Retry-After, its delay): a paused host
+    holds no slots, and when the pause ends the waiters are served in that order."""
 
     def __init__(self, size: int) -> None:
         self._free = size
         self._waiters: list[tuple[int, int, asyncio.Future[None]]] = []
         self._arrivals = itertools.count()
+        self.not_before = 0.0
+        """Monotonic time before which no slot is handed out."""
+        self._wake: asyncio.TimerHandle | None = None
+
+    def pause_until(self, when: float) -> None:
+        self.not_before = max(self.not_before, when)
 
     async def acquire(self, priority: int) -> None:
-        if self._free > 0 and not self._waiters:
+        if self._free > 0 and not self._waiters and time.monotonic() >= self.not_before:
             self._free -= 1
             return
         granted = asyncio.get_running_loop().create_future()
         heapq.heappush(self._waiters, (priority, next(self._arrivals), granted))
+        self._dispatch()
         try:
             await granted
         except asyncio.CancelledError:
@@ -135,12 +148,27 @@ class _Slots:
             raise
 
     def release(self) -> None:
-        while self._waiters:
+        self._free += 1
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        """Hand free slots to the first waiters, or, while paused, wake up when it ends."""
+        if self._wake is not None:
+            return  # already set to wake at the end of the pause
+        pause = self.not_before - time.monotonic()
+        if pause > 0:
+            if self._free > 0 and self._waiters:
+                self._wake = asyncio.get_running_loop().call_later(pause, self._woken)
+            return
+        while self._free > 0 and self._waiters:
             granted = heapq.heappop(self._waiters)[2]
             if not granted.done():
+                self._free -= 1
                 granted.set_result(None)
-                return
-        self._free += 1
+
+    def _woken(self) -> None:
+        self._wake = None
+        self._dispatch()  # the pause may have grown meanwhile: then it sets a new wake-up
 
 
 @dataclass(slots=True)
@@ -149,7 +177,6 @@ class _Host:
 
     slots: _Slots
     delay: float = 0.0
-    not_before: float = 0.0
     in_flight: int = 0
     peak: int = 0
     silent: int = 0
@@ -181,9 +208,9 @@ class Client:
         self._unresolvable: dict[str, Failure] = {}
         """Hosts whose name did not resolve: asked once per run, not once per link."""
         self._session: aiohttp.ClientSession | None = None
-        self._backoff = wait_exponential(
-            multiplier=limits.backoff, max=limits.backoff_cap
-        ) + wait_random(0, limits.backoff / 2)
+        steps = [min(limits.backoff * 2**k, limits.backoff_cap) for k in range(limits.retries)]
+        self._schedule = list(itertools.accumulate(steps))
+        """When each retry is due, in seconds after the first try was sent."""
         self._timeout = aiohttp.ClientTimeout(total=limits.timeout, sock_connect=limits.timeout)
         self._env_proxies: dict[str, ProxyInfo] = {}
         self._proxies: dict[str, ProxyInfo | None] = {}
@@ -288,9 +315,10 @@ class Client:
             if isinstance(first, Failure):
                 raise first
             return first
+        took = first.elapsed if isinstance(first, Failure) else first.elapsed_ms / 1000
         retrying = AsyncRetrying(
             stop=self._stop,
-            wait=self._wait,
+            wait=partial(self._wait, first_sent=time.monotonic() - took),
             reraise=True,
             retry=self._should_retry,
             retry_error_callback=_last_outcome,
@@ -320,7 +348,6 @@ class Client:
         await host.slots.acquire(0 if request.continued else 1)
         try:
             self._refuse_early(host)  # it went silent, or spent its budget, meanwhile
-            await self._wait_turn(host)
             async with self._global:
                 host.in_flight += 1
                 host.peak = max(host.peak, host.in_flight)
@@ -334,7 +361,8 @@ class Client:
                     raise
                 finally:
                     host.in_flight -= 1
-                    host.not_before = max(host.not_before, time.monotonic() + host.delay)
+                    if host.delay:
+                        host.slots.pause_until(time.monotonic() + host.delay)
                 host.silent = 0
                 return answer
         finally:
@@ -397,11 +425,6 @@ class Client:
             self._proxies[origin] = None if bypass else self._env_proxies.get(parts.scheme)
         return self._proxies[origin]
 
-    async def _wait_turn(self, host: _Host) -> None:
-        """Sleep until the host may be asked again (its pause, or the Retry-After it sent)."""
-        while (delay := host.not_before - time.monotonic()) > 0:
-            await asyncio.sleep(delay)
-
     def _host(self, url: str) -> _Host:
         origin = origin_of(url)
         if origin not in self._hosts:
@@ -437,14 +460,14 @@ class Client:
         wait = self._retry_after(state)
         return wait is not None and wait > self.limits.retry_after_cap
 
-    def _wait(self, state: RetryCallState) -> float:
+    def _wait(self, state: RetryCallState, first_sent: float) -> float:
         # tenacity asks for the wait before it asks whether to stop: a Retry-After beyond the
         # cap must not hold the host, as no retry will follow.
         wait = self._retry_after(state)
         if wait is not None and wait <= self.limits.retry_after_cap:
             assert state.outcome is not None  # a Retry-After came with an answer
             host = self._host(state.outcome.result().url)
-            host.not_before = max(host.not_before, time.monotonic() + wait)
+            host.slots.pause_until(time.monotonic() + wait)
             return 0.0  # the host's turn now waits for everyone asking it
         if wait is not None:  # beyond the cap: no retry, and the host is not asked meanwhile
             assert state.outcome is not None
@@ -457,7 +480,9 @@ class Client:
                 "linkwatch waits"
             )
             return 0.0
-        return max(0.0, self._backoff(state) - _spent(state))
+        due = first_sent + self._schedule[min(state.attempt_number, len(self._schedule)) - 1]
+        least = self.limits.backoff / 2
+        return max(least, due - time.monotonic()) + random.uniform(0, least)
 
     def _retry_after(self, state: RetryCallState) -> float | None:
         outcome = state.outcome
@@ -488,15 +513,6 @@ def _asks_to_wait(answer: Answer) -> bool:
     budget with its reset time (the primary limit; a 403 alone means 'forbidden')
     (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api)."""
     return answer.status == 403 and asked_wait(answer) is not None
-
-
-def _spent(state: RetryCallState) -> float:
-    """How long the failed try itself took: waiting out a timeout already gave the host a
-    rest, so the backoff only adds what is missing."""
-    assert state.outcome is not None
-    if state.outcome.failed:
-        return getattr(state.outcome.exception(), "elapsed", 0.0)
-    return state.outcome.result().elapsed_ms / 1000
 
 
 def _last_outcome(state: RetryCallState) -> Answer:
