@@ -1,14 +1,18 @@
 """
-The progress bar shows on a terminal only, and says links done of total and failures.
+The progress line shows on a terminal only, drawn by rich: the work that exists, failures, the
+time elapsed and what the run waits on, on one line cut to the terminal's width.
 """
 
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
-from linkwatch.progress import NoProgress, ProgressBar, progress_for
+from linkwatch.progress import NoProgress, ProgressLine, progress_for
+
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 class Terminal(io.StringIO):
@@ -16,22 +20,31 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_the_bar_counts_done_total_and_failures() -> None:
+def drawn_lines(stream: Terminal) -> list[str]:
+    """What reached the screen, control sequences dropped, one entry per drawn line."""
+    text = _CONTROL.sub("\n", stream.getvalue()).replace("\r", "\n")
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def test_the_line_counts_done_total_and_failures() -> None:
     stream = Terminal()
-    bar = ProgressBar(stream)
+    bar = ProgressLine(stream)
     bar.add("links", 3)
     bar.advance("links")
     bar.advance("links", failed=True)
-    bar._drawn_at = 0.0  # let the last redraw through at once
     bar.advance("links")
-    assert stream.getvalue().rsplit("\r", 1)[-1].strip() == "links 3/3 · 1 failed · 0s"
+    assert bar.line(bar._started + 0.2) == "links 3/3 · 1 failed · 0s"
     bar.close()
-    assert stream.getvalue().endswith("\r")
+    assert "links 3/3 · 1 failed · 0s" in drawn_lines(stream)
+    # transient: the line is erased at the end (rich moves up and clears it)
+    assert stream.getvalue().rstrip("\n").endswith("\x1b[2K")
 
 
-def test_a_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_line_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CI", raising=False)
-    assert isinstance(progress_for(False, True, Terminal()), ProgressBar)
+    shown = progress_for(False, True, Terminal())
+    assert isinstance(shown, ProgressLine)
+    shown.close()
     assert isinstance(progress_for(False, True, io.StringIO()), NoProgress)
     assert isinstance(progress_for(True, True, Terminal()), NoProgress)
     assert isinstance(progress_for(False, False, Terminal()), NoProgress)
@@ -40,28 +53,31 @@ def test_a_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_only_the_work_that_exists_and_what_the_run_waits_on() -> None:
-    bar = ProgressBar(Terminal())
+    bar = ProgressLine(Terminal())
     bar.add("links", 2)
     bar.add("GitHub", 0)  # no GitHub link: not shown
     bar.add("arXiv IDs", 74)
-    now = bar._started + 12.4
     bar.waiting("arXiv", 3.0)
-    wait_until = bar._wait[1] if bar._wait else 0.0
-    assert bar.line(
-        wait_until - 2.6
-    ) == "links 0/2 · arXiv IDs 0/74 · arXiv: next request in 3 s · " + (
-        f"{wait_until - 2.6 - bar._started:.0f}s"
+    assert bar._wait is not None
+    at = bar._wait[1] - 2.6
+    assert bar.line(at) == (
+        f"links 0/2 · arXiv IDs 0/74 · arXiv: next request in 3 s · {at - bar._started:.0f}s"
     )
     bar.advance("arXiv IDs")  # the request went: no longer waiting
-    assert bar.line(now) == "links 0/2 · arXiv IDs 1/74 · 12s"
+    assert bar.line(bar._started + 12.4) == "links 0/2 · arXiv IDs 1/74 · 12s"
+    bar.close()
 
 
 def test_the_line_never_wraps(monkeypatch: pytest.MonkeyPatch) -> None:
-    """On an 80-column terminal the drawn line is at most 79 characters, however much work."""
+    """On an 80-column terminal every drawn line fits in 80 columns, cut with an ellipsis."""
     monkeypatch.setenv("COLUMNS", "80")
     stream = Terminal()
-    bar = ProgressBar(stream)
+    bar = ProgressLine(stream)
     for n in range(12):
         bar.add(f"kind of work {n}", 1000)
-    drawn = [part for part in stream.getvalue().split("\r") if part]
-    assert drawn and max(len(part) for part in drawn) <= 79
+    bar._live.refresh()
+    lines = drawn_lines(stream)
+    bar.close()
+    assert any(line.startswith("kind of work 0 0/1000 · ") for line in lines)
+    assert max(len(line) for line in lines) <= 80
+    assert any(line.endswith("…") for line in lines)
