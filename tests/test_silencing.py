@@ -26,10 +26,13 @@ def run(
     (workdir / "survey.md").write_text(text, encoding="utf-8")
     if config:
         (workdir / "linkwatch.toml").write_text(config, encoding="utf-8")
-    result = run_cli("check", "--offline", "survey.md", "-f", "json", "--fail-on", "never", *args)
+    formats = "json,markdown,html"
+    result = run_cli("check", "--offline", "survey.md", "-f", formats, "--fail-on", "never", *args)
     assert result.exit_code == 0, result.output
     data = json.loads((workdir / "reports" / "linkwatch.json").read_text(encoding="utf-8"))
     data["output"] = result.output
+    data["markdown"] = (workdir / "reports" / "linkwatch.md").read_text(encoding="utf-8")
+    data["html"] = (workdir / "reports" / "linkwatch.html").read_text(encoding="utf-8")
     return data
 
 
@@ -44,6 +47,8 @@ def test_nothing_silenced_by_default(workdir: Path, run_cli: Callable[..., Resul
     data = run(workdir, run_cli, HEADER + ROWS)
     assert found(data) == ALL
     assert data["summary"]["silenced"] == 0
+    assert "Silenced" not in data["markdown"]
+    assert "silenced" not in data["html"]
 
 
 def test_kinds_ignored_in_the_config_on_the_command_line_or_turned_off(
@@ -54,6 +59,12 @@ def test_kinds_ignored_in_the_config_on_the_command_line_or_turned_off(
     assert found(data) == []
     assert data["summary"]["silenced"] == 3
     assert "3 silenced" in data["output"]
+    # the Markdown report (the weekly issue's body) and the HTML report count them too
+    assert (
+        "| Errors | Warnings | Info | Silenced |\n|---:|---:|---:|---:|\n| 0 | 0 | 0 | 3 |"
+        in (data["markdown"])
+    )
+    assert "<strong>3</strong> silenced" in data["html"]
 
 
 def test_an_unknown_kind_to_ignore_is_one_clear_error(

@@ -66,6 +66,9 @@ def _counts(report: Report) -> list[str]:
     if report.compared_with:
         names += ["New", "Fixed"]
         values += [len(split_new(report.findings)[0]), len(report.fixed)]
+    if report.silenced:  # silenced by the config, --ignore or an inline comment
+        names.append("Silenced")
+        values.append(report.silenced)
     return [
         "| " + " | ".join(names) + " |",
         "|" + "---:|" * len(names),
