@@ -33,9 +33,9 @@ def test_the_line_counts_done_total_and_failures() -> None:
     bar.advance("links")
     bar.advance("links", failed=True)
     bar.advance("links")
-    assert bar.line(bar._started + 0.2) == "links 3/3 · 1 failed · 0s"
+    assert bar.line(bar._started + 0.2) == "1 failed · 0s · links 3/3"
     bar.close()
-    assert "links 3/3 · 1 failed · 0s" in drawn_lines(stream)
+    assert "1 failed · 0s · links 3/3" in drawn_lines(stream)
     # transient: the line is erased at the end (rich moves up and clears it)
     assert stream.getvalue().rstrip("\n").endswith("\x1b[2K")
 
@@ -65,7 +65,29 @@ def test_only_the_work_that_exists_and_what_the_run_waits_on() -> None:
     )
     bar.advance("arXiv IDs")  # the request went: no longer waiting
     assert bar.line(bar._started + 12.4) == "links 0/2 · arXiv IDs 1/74 · 12s"
+    bar.advance("links")
+    bar.advance("links")  # done: moved to the end, where a narrow terminal cuts first
+    assert bar.line(bar._started + 13.0) == "arXiv IDs 1/74 · 13s · links 2/2"
     bar.close()
+
+
+def test_what_matters_survives_a_narrow_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 80 columns, with three kinds done, the wait and the clock are still on screen."""
+    monkeypatch.setenv("COLUMNS", "80")
+    stream = Terminal()
+    bar = ProgressLine(stream)
+    for label, total in (("arXiv IDs", 73), ("Semantic Scholar papers", 73), ("GitHub", 44)):
+        bar.add(label, total)
+    for label, total in (("Semantic Scholar papers", 73), ("GitHub", 44)):
+        for _ in range(total):
+            bar.advance(label)
+    bar.waiting("arXiv", 3.0)
+    bar._live.refresh()
+    bar.close()
+    (line,) = {line for line in drawn_lines(stream) if line.startswith("arXiv IDs")}
+    assert line.startswith("arXiv IDs 0/73 · arXiv: next request in ")
+    assert re.search(r" · \d+s · Semantic Scholar", line)
+    assert len(line) <= 80 and line.endswith("…")
 
 
 def test_the_line_never_wraps(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,6 +11,7 @@ and with --no-progress, so logs and redirected output stay clean. rich is import
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import threading
@@ -95,19 +96,22 @@ class ProgressLine:
         self._live.stop()
 
     def line(self, now: float | None = None) -> str:
-        """The line as drawn, before it is cut to the terminal's width."""
+        """The line as drawn, before it is cut to the terminal's width: work under way first,
+        then failures, the wait and the clock, and last (cut first) the kinds already done."""
         now = time.monotonic() if now is None else now
         with self._lock:
-            parts = [
-                f"{label} {self.done[label]}/{total}"
+            counts = [
+                (self.done[label] >= total, f"{label} {self.done[label]}/{total}")
                 for label, total in self.totals.items()
                 if total > 0
             ]
+            parts = [text for finished, text in counts if not finished]
             if self.failed:
                 parts.append(f"{self.failed} failed")
             if self._wait is not None and (left := self._wait[1] - now) > 0:
-                parts.append(f"{self._wait[0]}: next request in {left:.0f} s")
+                parts.append(f"{self._wait[0]}: next request in {math.ceil(left)} s")
         parts.append(f"{now - self._started:.0f}s")
+        parts += [text for finished, text in counts if finished]
         return " · ".join(parts)
 
     def __rich__(self) -> Text:

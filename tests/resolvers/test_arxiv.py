@@ -19,7 +19,7 @@ from linkwatch.model import LinkOutcome
 from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.model.targets import arxiv_ref
 from linkwatch.parse import parse_survey
-from linkwatch.progress import NoProgress
+from linkwatch.progress import NoProgress, Progress
 from linkwatch.resolvers.arxiv import ArxivResolver
 from linkwatch.resolvers.arxiv_api import ArxivApi
 from linkwatch.resolvers.base import Resolved, Resources
@@ -50,8 +50,31 @@ def rows(*links: str, title: str = "A paper") -> str:
     return TABLE + "".join(f"| [{title}]({link}) | arXiv 2023 | - |\n" for link in links)
 
 
+class Events:
+    """A Progress that keeps what it was told, in order."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def add(self, label: str, total: int) -> None:
+        self.said.append(f"add {total}")
+
+    def advance(self, label: str, failed: bool = False) -> None:
+        self.said.append("failed" if failed else "done")
+
+    def waiting(self, what: str, seconds: float) -> None:
+        self.said.append("wait")
+
+    def close(self) -> None:
+        pass
+
+
 def run(
-    tmp_path: Path, text: str, settings: Settings, cache: Cache | None = None
+    tmp_path: Path,
+    text: str,
+    settings: Settings,
+    cache: Cache | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Mapping[str, ArxivRecord], Resolved[str, ArxivRecord], ArxivResolver]:
     path = tmp_path / "survey.md"
     path.write_text(text, encoding="utf-8")
@@ -59,7 +82,7 @@ def run(
 
     async def go() -> tuple[Mapping[str, ArxivRecord], Resolved[str, ArxivRecord], ArxivResolver]:
         async with Client(FAST) as client:
-            resources = Resources(client, cache or Cache(None), settings, NoProgress())
+            resources = Resources(client, cache or Cache(None), settings, progress or NoProgress())
             resolver = ArxivResolver(resources)
             resolved = await resolver.resolve_all(resolver.wanted(survey))
             return resolved.records, resolved, resolver
@@ -72,6 +95,22 @@ def link_verdict(url: str, records: Mapping[str, ArxivRecord]) -> LinkOutcome:
     ref = arxiv_ref(url)
     assert ref is not None, url
     return arxiv_status(records[ref.id], ref)
+
+
+def test_progress_counts_each_batch_as_it_is_answered(tmp_path: Path, arxiv_api: Arxiv) -> None:
+    """Five IDs in batches of two: the line moves after each request, not only at the end,
+    and says before each later request that the run waits on arXiv's spacing."""
+    _, state = arxiv_api
+    ids = [f"2305.{n:05d}" for n in range(1, 6)]
+    state.add(*(paper(i, f"Paper {i}") for i in ids[:4]))  # the fifth is unknown to it
+    events = Events()
+    run(tmp_path, rows(*(f"https://arxiv.org/abs/{i}" for i in ids)),
+        settings_for(arxiv_api[0].url, arxiv_batch_size=2), progress=events)  # fmt: skip
+    assert events.said == [
+        *("add 5", "done", "done"),
+        *("wait", "done", "done"),
+        *("wait", "done"),  # "no such ID" is an answer
+    ]
 
 
 def test_one_request_serves_thirty_ids(tmp_path: Path, arxiv_api: Arxiv) -> None:

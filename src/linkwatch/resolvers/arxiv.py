@@ -84,19 +84,25 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
         that failed are added to `failed`."""
         records = self._cached(keys)
         missing = [key for key in keys if key not in records]
+        progress = self.resources.progress
+
+        def count(batch: Batch) -> None:
+            for record in _records(batch):
+                if not _versioned(record.requested):
+                    progress.advance("arXiv IDs", failed=not record.answered)
+
         if missing:
-            progress = self.resources.progress
             batches = await in_daemon_thread(
-                api.fetch, missing, lambda seconds: progress.waiting("arXiv", seconds)
+                api.fetch, missing, lambda seconds: progress.waiting("arXiv", seconds), count
             )
             fetched = {r.requested: r for batch in batches for r in _records(batch)}
             for key, record in fetched.items():
                 self.resources.remember(NAMESPACE, key, record)
             records.update(fetched)
             failed.extend(batch for batch in batches if batch.failure)
-        for key in keys:
-            if not _versioned(key):  # the old titles looked up for a few are not counted
-                self.resources.progress.advance("arXiv IDs", failed=not records[key].answered)
+        for key in keys:  # the fetched ones were counted batch by batch
+            if key not in missing and not _versioned(key):  # old titles looked up: not counted
+                progress.advance("arXiv IDs", failed=not records[key].answered)
         return records
 
     def _cached(self, keys: list[str]) -> dict[str, ArxivRecord]:

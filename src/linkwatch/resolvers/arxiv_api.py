@@ -115,12 +115,20 @@ class ArxivApi:
         self._client._session.close()
 
     def fetch(
-        self, ids: Sequence[str], on_wait: Callable[[float], None] = lambda seconds: None
+        self,
+        ids: Sequence[str],
+        on_wait: Callable[[float], None] = lambda seconds: None,
+        on_batch: Callable[[Batch], None] = lambda batch: None,
     ) -> list[Batch]:
         """Every ID in batches; a batch the API would not answer carries the reason.
-        `on_wait` hears of each pause before a request (arXiv's spacing, a retry's backoff)."""
+        `on_wait` hears of each pause before a request (arXiv's spacing, a retry's backoff),
+        `on_batch` of each batch as it is done (the progress line counts them as they come)."""
         size = max(1, self.batch_size)
-        return [self._batch(tuple(ids[i : i + size]), on_wait) for i in range(0, len(ids), size)]
+        batches = []
+        for i in range(0, len(ids), size):
+            batches.append(self._batch(tuple(ids[i : i + size]), on_wait))
+            on_batch(batches[-1])
+        return batches
 
     def _batch(self, ids: tuple[str, ...], on_wait: Callable[[float], None]) -> Batch:
         pause = max(self.delay, 0.1)
