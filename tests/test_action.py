@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -243,3 +244,56 @@ def test_the_tracking_step_opens_the_issue(repo: Path) -> None:
     assert process.returncode == 0, process.stderr
     assert process.stdout.startswith("opened issue #1")
     assert [label["name"] for label in fake.issues[1]["labels"]] == ["linkwatch"]
+
+
+def install(repo: Path, runner_env: dict[str, str] | None = None) -> tuple[str, Path, str]:
+    """Run the install step for real: (its stdout, the venv's bin folder, the cache folder)."""
+    cache = repo.parent / "install-cache"
+    process, outputs = run_step(
+        "Install linkwatch",
+        repo,
+        {"GITHUB_ACTION_PATH": str(PROJECT), **(runner_env or {})},
+        PYTHON=sys.executable,
+        CACHE_DIR=str(cache),
+    )
+    assert process.returncode == 0, process.stderr[-2000:]
+    bin_dir = Path(outputs["bin"])
+    version = subprocess.run(
+        [str(bin_dir / "linkwatch"), "--version"], capture_output=True, text=True, check=True
+    )
+    assert version.stdout.startswith("linkwatch, version ")
+    return process.stdout, bin_dir, str(cache)
+
+
+def installed(bin_dir: Path) -> dict[str, str]:
+    """Every distribution in the venv and its version (a venv uv made has no pip to ask)."""
+    code = (
+        "import importlib.metadata as m, json; "
+        "print(json.dumps({d.metadata['Name'].lower(): d.version for d in m.distributions()}))"
+    )
+    listed = subprocess.run(
+        [str(bin_dir / "python"), "-c", code], capture_output=True, text=True, check=True
+    )
+    return {re.sub(r"[-_.]+", "-", k).lower(): v for k, v in json.loads(listed.stdout).items()}
+
+
+def pins() -> dict[str, str]:
+    lines = (PROJECT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("==") for line in lines if "==" in line)
+
+
+def test_the_install_step_installs_the_pinned_set_with_uv_into_its_cache(repo: Path) -> None:
+    stdout, bin_dir, cache = install(repo)
+    assert "installing with pip" not in stdout
+    versions = installed(bin_dir)
+    for name, version in pins().items():
+        if name != "uv":  # the installer is kept beside the venv, not in it
+            assert versions.get(name) == version, name
+    assert (Path(cache) / "uv").is_dir()  # what actions/cache keeps for the next run
+
+
+def test_when_uv_cannot_install_pip_does(repo: Path) -> None:
+    """An index only pip knows of (uv is pointed at a closed port here): pip installs it."""
+    stdout, bin_dir, _ = install(repo, {"UV_INDEX_URL": "http://127.0.0.1:9/simple"})
+    assert "::notice title=linkwatch::uv could not install linkwatch; installing with pip" in stdout
+    assert installed(bin_dir)["aiohttp"] == pins()["aiohttp"]

@@ -44,8 +44,14 @@ def closure(name: str = "linkwatch") -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+INSTALLER = "uv"
+"""What the Action installs with (pinned here too, so the cache key covers it)."""
+
+
 def text() -> str:
-    return HEADER + "".join(f"{name}=={version}\n" for name, version in closure().items())
+    pins = "".join(f"{name}=={version}\n" for name, version in closure().items())
+    installer = f"# the installer the Action uses\n{INSTALLER}=={metadata.version(INSTALLER)}\n"
+    return HEADER + pins + installer
 
 
 if __name__ == "__main__":
