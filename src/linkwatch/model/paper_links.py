@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from linkwatch.model.targets import host_matches, split_url
@@ -109,9 +110,11 @@ PAGE_HOSTS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def paper_link(url: str) -> PaperLink | None:
     """The paper `url` names, for the publisher, proceedings and index sites above; None for
-    any other link (arXiv's are arxiv_ref's)."""
+    any other link (arXiv's are arxiv_ref's). Remembered per URL: the parser, the resolvers
+    and several checks ask about the same links."""
     parts = split_url(url)
     if parts is None or parts.scheme not in ("http", "https"):
         return None
