@@ -98,6 +98,12 @@ def test_offline_names_the_checks_it_did_not_run(workdir: Path, run_cli: RunCli)
             "'timeout' should be a number",
         ),
         (lambda d: None, ["s.md", "--config", "nope.toml"], "nope.toml: config file not found"),
+        (lambda d: None, ["s.md", "--config", "."], ".: a folder, not a config file"),
+        (
+            lambda d: (d / "u16.md").write_bytes("\ufeff| a | b |\n".encode("utf-16-le")),
+            ["u16.md"],
+            "u16.md: UTF-16 text, not UTF-8; save the survey as UTF-8",
+        ),
         (lambda d: None, ["s.md", "--max-age", "soon"], "not a duration"),
         (lambda d: None, ["s.md", "--exclude", "("], "not a valid regular expression"),
         (lambda d: None, ["s.md", "--concurrency", "0"], "concurrency must be at least 1"),
@@ -224,6 +230,8 @@ def test_reports_that_cannot_be_written_are_one_line_and_nothing_is_lost(
     assert result.exit_code == 2
     (line,) = [text for text in result.output.splitlines() if text.startswith("linkwatch:")]
     assert line.startswith(f"linkwatch: error: cannot write {target}: ")
+    if blocker == "file":
+        assert f"{target}: out is a file, not a folder (choose another with -o)" in line
     saved = Path(line.rsplit("the JSON report is saved in ", 1)[1])
     report = json.loads(saved.read_text(encoding="utf-8"))
     assert [f["kind"] for f in report["findings"]] == ["venue-format"]

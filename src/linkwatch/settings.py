@@ -148,6 +148,8 @@ def load_config(path: Path | None, cwd: Path) -> dict[str, Any]:
         path = cwd / "linkwatch.toml"
         if not path.exists():
             return _from_pyproject(cwd / "pyproject.toml")
+    elif path.is_dir():
+        raise BadInput(f"{path}: a folder, not a config file (give linkwatch.toml's path)")
     elif not path.is_file():
         raise BadInput(f"{path}: config file not found")
     return _validated(_read_toml(path), str(path))

@@ -72,9 +72,19 @@ def _chosen(formats: Iterable[str]) -> list[tuple[str, Format]]:
 def _unwritable(path: Path, exc: OSError, report: Report) -> str:
     """One line: which report could not be written and why, and where the results are kept."""
     reason = exc.strerror or type(exc).__name__
+    if (blocker := _file_in_the_way(path)) is not None:  # EEXIST/ENOTDIR say it obscurely
+        reason = f"{blocker} is a file, not a folder (choose another with -o)"
     saved = _rescue(report)
     kept = f"; the JSON report is saved in {saved}" if saved else ""
     return f"cannot write {path}: {reason}{kept}"
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The file where the reports' folder (or one above it) should be, if there is one."""
+    for folder in path.parents:
+        if folder.exists():
+            return None if folder.is_dir() else folder
+    return None
 
 
 def _rescue(report: Report) -> Path | None:

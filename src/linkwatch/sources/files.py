@@ -21,11 +21,14 @@ from linkwatch.model import SourceFile
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-32's little-endian BOM starts the same way
 
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
     """A survey file, or BadInput saying plainly why it cannot be one."""
     data = read_bytes(path, max_bytes)
+    if data.startswith(_UTF16_BOMS):  # its NUL bytes would make it look binary
+        raise BadInput(f"{path}: UTF-16 text, not UTF-8; save the survey as UTF-8")
     if b"\x00" in data[:8192]:
         raise BadInput(f"{path}: this looks like a binary file, not a Markdown survey")
     try:
