@@ -247,6 +247,14 @@ def test_reports_that_cannot_be_written_are_one_line_and_nothing_is_lost(
         (["--timeout", "nan"], "", "timeout must be a finite number of seconds"),
         (["--timeout", "inf"], "", "timeout must be a finite number of seconds"),
         ([], "timeout = inf\n", "timeout must be a finite number of seconds"),
+        ([], "max-file-mb = inf\n", "max-file-mb must be a finite number of MB"),
+        ([], "arxiv-delay-seconds = -1\n", "error: arxiv-delay-seconds cannot be negative"),
+        (["--retries", "-1"], "", "error: retries cannot be negative"),
+        (
+            [],
+            "max-file-mb = 0.00001\n",
+            "survey.md: 57 bytes is over the 10 bytes limit for a survey; raise max-file-mb",
+        ),
         (["--remap", r"a \9"], "", r"--remap 'a \9': the replacement is not valid (invalid group"),
         (
             ["--remap", r"(?P<x>a) \g<y>"],

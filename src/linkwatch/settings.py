@@ -289,14 +289,16 @@ def _checked(settings: Settings) -> Settings:
     for name in ("concurrency", "host_concurrency", "arxiv_batch_size"):
         if getattr(settings, name) < 1:
             raise BadInput(f"{name.replace('_', '-')} must be at least 1")
-    for name in ("timeout", "max_file_mb", "arxiv_delay_seconds"):
+    for name, unit in (("timeout", "seconds"), ("max_file_mb", "MB"),
+                       ("arxiv_delay_seconds", "seconds")):  # fmt: skip
         if not math.isfinite(getattr(settings, name)):
-            raise BadInput(f"{name.replace('_', '-')} must be a finite number of seconds")
+            raise BadInput(f"{name.replace('_', '-')} must be a finite number of {unit}")
     for name in ("timeout", "max_file_mb"):
         if getattr(settings, name) <= 0:
             raise BadInput(f"{name.replace('_', '-')} must be more than 0")
-    if settings.retries < 0 or settings.arxiv_delay_seconds < 0:
-        raise BadInput("retries and arxiv-delay-seconds cannot be negative")
+    for name in ("retries", "arxiv_delay_seconds"):
+        if getattr(settings, name) < 0:
+            raise BadInput(f"{name.replace('_', '-')} cannot be negative")
     if settings.fail_on not in ("error", "warning", "never"):
         raise BadInput(f"fail-on must be error, warning or never, not '{settings.fail_on}'")
     return settings

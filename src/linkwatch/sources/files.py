@@ -55,8 +55,8 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if len(data) > max_bytes:
             size = max(path.stat().st_size, len(data))
             raise BadInput(
-                f"{path}: {size / 2**20:.1f} MB is over the {max_bytes / 2**20:g} MB limit for "
-                "a survey; raise max_file_mb in the config if this file really is one"
+                f"{path}: {_size(size)} is over the {_size(max_bytes)} limit for a survey; "
+                "raise max-file-mb in the config if this file really is one"
             )
         return data
     except FileNotFoundError:
@@ -142,3 +142,12 @@ def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def _size(count: int) -> str:
+    """A size as a person reads it: '16 MB', '1.5 MB', '200 KB', '3 bytes'."""
+    if count >= 2**20:
+        return f"{count / 2**20:.3g} MB"
+    if count >= 1024:
+        return f"{count / 1024:.3g} KB"
+    return f"{count} byte{'s' if count != 1 else ''}"
