@@ -65,6 +65,7 @@ class Policy:
             timeout=self.timeout,
             retries=max(0, self.attempts - 1),
             backoff=self.backoff,
+            backoff_cap=self.backoff * 4,  # 2, 4, 8 s: GitHub's API is asked to recover
             retry_after_cap=self.max_wait,
         )
 

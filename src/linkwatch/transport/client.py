@@ -208,9 +208,6 @@ class Client:
         self._unresolvable: dict[str, Failure] = {}
         """Hosts whose name did not resolve: asked once per run, not once per link."""
         self._session: aiohttp.ClientSession | None = None
-        steps = [min(limits.backoff * 2**k, limits.backoff_cap) for k in range(limits.retries)]
-        self._schedule = list(itertools.accumulate(steps))
-        """When each retry is due, in seconds after the first try was sent."""
         self._timeout = aiohttp.ClientTimeout(total=limits.timeout, sock_connect=limits.timeout)
         self._env_proxies: dict[str, ProxyInfo] = {}
         self._proxies: dict[str, ProxyInfo | None] = {}
@@ -480,9 +477,19 @@ class Client:
                 "linkwatch waits"
             )
             return 0.0
-        due = first_sent + self._schedule[min(state.attempt_number, len(self._schedule)) - 1]
+        due = first_sent + self._due(state.attempt_number)
         least = self.limits.backoff / 2
         return max(least, due - time.monotonic()) + random.uniform(0, least)
+
+    def _due(self, retry: int) -> float:
+        """When the `retry`-th retry is due, in seconds after the first try was sent: the sum
+        of the first `retry` waits, each twice the one before, up to the cap."""
+        due, step = 0.0, self.limits.backoff
+        for done in range(retry):
+            if step >= self.limits.backoff_cap:
+                return due + (retry - done) * self.limits.backoff_cap  # the rest are the cap
+            due, step = due + step, step * 2
+        return due
 
     def _retry_after(self, state: RetryCallState) -> float | None:
         outcome = state.outcome
