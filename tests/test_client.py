@@ -170,3 +170,11 @@ def test_retries_are_due_on_a_schedule_that_counts_a_pause_as_rest(web: Web) -> 
     gaps = [b - a for a, b in itertools.pairwise(times)]
     assert min(gaps) >= 0.1
     assert times[3] - start < 1.6  # 1.0 + 0.1..0.2 + 0.1..0.2; waits after each answer: 1.8
+
+
+def test_the_schedule_doubles_to_the_cap_and_any_number_of_retries_is_fine() -> None:
+    """0.2, 0.4, then 0.5 s waits: retries due 0.2, 0.6, 1.1, 1.6 s after the first try; a
+    --retries of 30 digits builds nothing of that size (it once overflowed)."""
+    client = Client(Limits(retries=10**30))
+    assert [round(client._due(k), 6) for k in range(1, 6)] == [0.2, 0.6, 1.1, 1.6, 2.1]
+    assert client._due(10**6) == pytest.approx(0.6 + (10**6 - 2) * 0.5)
