@@ -290,6 +290,8 @@ def test_the_install_step_installs_the_pinned_set_with_uv_into_its_cache(repo: P
         if name != "uv":  # the installer is kept beside the venv, not in it
             assert versions.get(name) == version, name
     assert (Path(cache) / "uv").is_dir()  # what actions/cache keeps for the next run
+    again, _, _ = install(repo)  # the action used twice in a job: the venv is there already
+    assert "installing with pip" not in again
 
 
 def test_when_uv_cannot_install_pip_does(repo: Path) -> None:

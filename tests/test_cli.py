@@ -252,6 +252,11 @@ def test_reports_that_cannot_be_written_are_one_line_and_nothing_is_lost(
         (["--retries", "-1"], "", "error: retries cannot be negative"),
         (
             [],
+            '[hosts."x.org"]\ndelay_seconds = inf\n',
+            "hosts.x.org.delay_seconds must be a finite number of seconds",
+        ),
+        (
+            [],
             "max-file-mb = 0.00001\n",
             "survey.md: 57 bytes is over the 10 bytes limit for a survey; raise max-file-mb",
         ),

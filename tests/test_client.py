@@ -178,3 +178,16 @@ def test_the_schedule_doubles_to_the_cap_and_any_number_of_retries_is_fine() -> 
     client = Client(Limits(retries=10**30))
     assert [round(client._due(k), 6) for k in range(1, 6)] == [0.2, 0.6, 1.1, 1.6, 2.1]
     assert client._due(10**6) == pytest.approx(0.6 + (10**6 - 2) * 0.5)
+
+
+def test_a_retry_after_pauses_the_host_before_its_slot_goes_to_the_next_link(web: Web) -> None:
+    """One at a time: the link queued behind a 429 is not sent in the moment between the
+    answer and the retry's wait, but after the pause, with the retry."""
+    server, state = web
+    told = f"{server.url}/retry-after/429?after=1&times=1&key=told"
+    other = f"{server.url}/status/200?key=other"
+    answers = fetch(Limits(host_concurrency=1), ("HEAD", told, {}), ("HEAD", other, {}))
+    assert [getattr(a, "status", None) for a in answers] == [200, 200]
+    (start, _), *later = state.arrivals
+    assert [path.rsplit("=", 1)[1] for _, path in later] in (["told", "other"], ["other", "told"])
+    assert min(t for t, _ in later) >= start + 1.0

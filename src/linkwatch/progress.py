@@ -66,13 +66,15 @@ class ProgressLine:
         """What the run waits on, and until when (monotonic seconds)."""
         self._lock = threading.Lock()  # the arXiv worker thread says when it waits
         console = Console(file=stream, highlight=False, emoji=False, markup=False)
-        ours = stream is sys.stderr  # what else the run prints meanwhile goes above the line
+        # what else the run prints on the terminal meanwhile goes above the line (stdout only
+        # when it is the terminal too: piped, it stays in the pipe)
+        ours = stream is sys.stderr
         self._live: Live = Live(
             self,
             console=console,
             transient=True,
             refresh_per_second=10,
-            redirect_stdout=ours,
+            redirect_stdout=ours and sys.stdout.isatty(),
             redirect_stderr=ours,
         )
         self._live.start()

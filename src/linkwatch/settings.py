@@ -379,7 +379,7 @@ def parse_hosts(table: Mapping[str, Any]) -> dict[str, HostRule]:
         concurrency, delay = rule.get("concurrency"), rule.get("delay_seconds", 0.0)
         if concurrency is not None and (not isinstance(concurrency, int) or concurrency < 1):
             raise BadInput(f"hosts.{host}.concurrency must be a positive integer")
-        if not isinstance(delay, int | float) or delay < 0:
-            raise BadInput(f"hosts.{host}.delay_seconds must be a number of seconds")
+        if not isinstance(delay, int | float) or not 0 <= delay < math.inf:
+            raise BadInput(f"hosts.{host}.delay_seconds must be a finite number of seconds")
         rules[host.lower()] = HostRule(concurrency, float(delay))
     return rules

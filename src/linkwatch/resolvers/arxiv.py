@@ -100,8 +100,9 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
                 self.resources.remember(NAMESPACE, key, record)
             records.update(fetched)
             failed.extend(batch for batch in batches if batch.failure)
+        fetched_keys = set(missing)
         for key in keys:  # the fetched ones were counted batch by batch
-            if key not in missing and not _versioned(key):  # old titles looked up: not counted
+            if key not in fetched_keys and not _versioned(key):  # old titles looked up: not counted
                 progress.advance("arXiv IDs", failed=not records[key].answered)
         return records
 

@@ -361,9 +361,26 @@ class Client:
                     if host.delay:
                         host.slots.pause_until(time.monotonic() + host.delay)
                 host.silent = 0
+                self._heed(host, answer)
                 return answer
         finally:
             host.slots.release()
+
+    def _heed(self, host: _Host, answer: Answer) -> None:
+        """A busy answer that says how long to wait pauses its host at once, before its slot
+        goes to the next request; one asking longer than the cap marks the host spent."""
+        if not self._worth_retrying(answer) or (wait := asked_wait(answer)) is None:
+            return
+        now = time.monotonic()
+        if wait <= self.limits.retry_after_cap:
+            host.slots.pause_until(now + wait)
+            return
+        host.spent_until = max(host.spent_until, now + wait)
+        host.spent_detail = (
+            f"{_hostname(answer.url)} asked to wait {wait:.0f} s (HTTP {answer.status}, "
+            f"a spent rate limit), more than the {self.limits.retry_after_cap:.0f} s "
+            "linkwatch waits"
+        )
 
     async def _send(self, request: _Request) -> Answer:
         assert self._session is not None, "use the client as an async context manager"
@@ -458,25 +475,8 @@ class Client:
         return wait is not None and wait > self.limits.retry_after_cap
 
     def _wait(self, state: RetryCallState, first_sent: float) -> float:
-        # tenacity asks for the wait before it asks whether to stop: a Retry-After beyond the
-        # cap must not hold the host, as no retry will follow.
-        wait = self._retry_after(state)
-        if wait is not None and wait <= self.limits.retry_after_cap:
-            assert state.outcome is not None  # a Retry-After came with an answer
-            host = self._host(state.outcome.result().url)
-            host.slots.pause_until(time.monotonic() + wait)
-            return 0.0  # the host's turn now waits for everyone asking it
-        if wait is not None:  # beyond the cap: no retry, and the host is not asked meanwhile
-            assert state.outcome is not None
-            answer = state.outcome.result()
-            host = self._host(answer.url)
-            host.spent_until = max(host.spent_until, time.monotonic() + wait)
-            host.spent_detail = (
-                f"{_hostname(answer.url)} asked to wait {wait:.0f} s (HTTP {answer.status}, "
-                f"a spent rate limit), more than the {self.limits.retry_after_cap:.0f} s "
-                "linkwatch waits"
-            )
-            return 0.0
+        if self._retry_after(state) is not None:
+            return 0.0  # _heed paused the host (or marked it spent): its queue does the waiting
         due = first_sent + self._due(state.attempt_number)
         least = self.limits.backoff / 2
         return max(least, due - time.monotonic()) + random.uniform(0, least)
