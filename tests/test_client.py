@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import time
 
 import pytest
 
 from linkwatch.settings import HostRule
-from linkwatch.transport.client import Client, Limits, Token
+from linkwatch.transport.client import Client, Limits, Token, _Slots
 from linkwatch.transport.failures import Failure, FailureKind
 from tests.conftest import Web
 from tests.servers.black_hole import BlackHole
@@ -143,14 +144,17 @@ def test_a_paused_host_holds_no_slot_and_work_under_way_goes_first_after(web: We
     server, state = web
     told = f"{server.url}/retry-after/503?after=1&times=1&key=told"
     dead = f"{server.url}/status/500?key=dead"
-    rest = [("HEAD", f"{server.url}/slow/0.05?n={n}", {}) for n in range(4)]
+    rest = [("HEAD", f"{server.url}/slow/0.3?n={n}", {}) for n in range(4)]
     limits = Limits(host_concurrency=2, retries=1)
     answers = fetch(limits, ("HEAD", told, {}), ("HEAD", dead, {}), *rest)
     assert [getattr(a, "status", None) for a in answers] == [200, 500, 200, 200, 200, 200]
     first = state.arrivals[0][0]
     after = [(t, path) for t, path in state.arrivals if t > first + 0.05]
     assert after[0][0] >= first + 1.0  # nothing was sent during the pause
-    assert sorted(path.rsplit("=", 1)[1] for _, path in after[:2]) == ["dead", "told"]
+    retried = {path.rsplit("=", 1)[1]: t - first for t, path in after if "key=" in path}
+    # both retries at the pause's end; links not started used to hold the two slots through
+    # the pause, then keep them 0.3 s, so the retries went at 1.3 s
+    assert set(retried) == {"told", "dead"} and max(retried.values()) < 1.2
 
 
 def test_retries_are_due_on_a_schedule_that_counts_a_pause_as_rest(web: Web) -> None:
@@ -191,3 +195,27 @@ def test_a_retry_after_pauses_the_host_before_its_slot_goes_to_the_next_link(web
     (start, _), *later = state.arrivals
     assert [path.rsplit("=", 1)[1] for _, path in later] in (["told", "other"], ["other", "told"])
     assert min(t for t, _ in later) >= start + 1.0
+
+
+def test_a_paused_slot_queue_serves_work_under_way_first_when_the_pause_ends() -> None:
+    """One slot, free but paused: a link not started asks first, a retry asks later; nobody
+    gets the slot during the pause, and at its end the retry does."""
+
+    async def go() -> list[tuple[str, float]]:
+        slots = _Slots(1)
+        slots.pause_until(time.monotonic() + 0.3)
+        granted: list[tuple[str, float]] = []
+
+        async def take(name: str, priority: int, after: float) -> None:
+            await asyncio.sleep(after)
+            await slots.acquire(priority)
+            granted.append((name, time.monotonic() - start))
+            slots.release()
+
+        start = time.monotonic()
+        await asyncio.gather(take("new", 1, 0.0), take("retry", 0, 0.1))
+        return granted
+
+    granted = asyncio.run(go())
+    assert [name for name, _ in granted] == ["retry", "new"]
+    assert min(at for _, at in granted) >= 0.3

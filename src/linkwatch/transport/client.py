@@ -137,15 +137,22 @@ class _Slots:
         if self._free > 0 and not self._waiters and time.monotonic() >= self.not_before:
             self._free -= 1
             return
-        granted = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._waiters, (priority, next(self._arrivals), granted))
-        self._dispatch()
-        try:
-            await granted
-        except asyncio.CancelledError:
-            if granted.done() and not granted.cancelled():
-                self.release()  # handed a slot just as we were cancelled: pass it on
-            raise
+        arrival = next(self._arrivals)
+        while True:
+            granted = asyncio.get_running_loop().create_future()
+            heapq.heappush(self._waiters, (priority, arrival, granted))
+            self._dispatch()
+            try:
+                await granted
+            except asyncio.CancelledError:
+                if granted.done() and not granted.cancelled():
+                    self.release()  # handed a slot just as we were cancelled: pass it on
+                raise
+            if time.monotonic() >= self.not_before:
+                return
+            # handed a slot, then the host was paused before this task ran: back in line,
+            # in the same place
+            self._free += 1
 
     def release(self) -> None:
         self._free += 1
