@@ -83,27 +83,29 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
         """Cached records where fresh, the rest from the API in a worker thread; the batches
         that failed are added to `failed`."""
         records = self._cached(keys)
-        missing = [key for key in keys if key not in records]
         progress = self.resources.progress
+        for key, record in records.items():  # the old titles looked up are not counted
+            if not _versioned(key):
+                progress.advance("arXiv IDs", failed=not record.answered)
+        missing = [key for key in keys if key not in records]
+        if not missing:
+            return records
+        fetched: dict[str, ArxivRecord] = {}
 
-        def count(batch: Batch) -> None:
+        def arrived(batch: Batch) -> None:
+            """In the worker thread, as each batch is answered: its records, counted."""
             for record in _records(batch):
+                fetched[record.requested] = record
                 if not _versioned(record.requested):
                     progress.advance("arXiv IDs", failed=not record.answered)
 
-        if missing:
-            batches = await in_daemon_thread(
-                api.fetch, missing, lambda seconds: progress.waiting("arXiv", seconds), count
-            )
-            fetched = {r.requested: r for batch in batches for r in _records(batch)}
-            for key, record in fetched.items():
-                self.resources.remember(NAMESPACE, key, record)
-            records.update(fetched)
-            failed.extend(batch for batch in batches if batch.failure)
-        fetched_keys = set(missing)
-        for key in keys:  # the fetched ones were counted batch by batch
-            if key not in fetched_keys and not _versioned(key):  # old titles looked up: not counted
-                progress.advance("arXiv IDs", failed=not records[key].answered)
+        batches = await in_daemon_thread(
+            api.fetch, missing, lambda seconds: progress.waiting("arXiv", seconds), arrived
+        )
+        for key, record in fetched.items():
+            self.resources.remember(NAMESPACE, key, record)
+        records.update(fetched)
+        failed.extend(batch for batch in batches if batch.failure)
         return records
 
     def _cached(self, keys: list[str]) -> dict[str, ArxivRecord]:
