@@ -20,6 +20,7 @@ from ruamel.yaml import YAML
 from tests.conftest import PROJECT
 from tests.servers.github import FakeGitHub
 from tests.servers.threaded import serving
+from tests.test_constraints import pins
 
 BIN = str(Path(sys.executable).parent)  # this environment's linkwatch and python
 TABLE = "| Paper | Published in | Code |\n|---|---|---|\n"
@@ -275,11 +276,6 @@ def installed(bin_dir: Path) -> dict[str, str]:
         [str(bin_dir / "python"), "-c", code], capture_output=True, text=True, check=True
     )
     return {re.sub(r"[-_.]+", "-", k).lower(): v for k, v in json.loads(listed.stdout).items()}
-
-
-def pins() -> dict[str, str]:
-    lines = (PROJECT / "constraints.txt").read_text(encoding="utf-8").splitlines()
-    return dict(line.split("==") for line in lines if "==" in line)
 
 
 def test_the_install_step_installs_the_pinned_set_with_uv_into_its_cache(repo: Path) -> None:
