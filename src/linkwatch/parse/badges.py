@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from urllib.parse import SplitResult, unquote, urlsplit
 
+from linkwatch.model.targets import split_url
+
 _SHIELDS_HOSTS = frozenset({"img.shields.io", "shields.io", "badgen.net"})
 # Labels that only say 'this badge is a venue': the message alone is the venue.
 _GENERIC_LABELS = frozenset(
@@ -42,8 +44,8 @@ def _split(url: str) -> SplitResult | None:
 
 def is_badge(url: str) -> bool:
     """Whether an image URL is a shields.io-style badge."""
-    parts = _split(url) if "://" in url else None
-    return parts is not None and parts.hostname in _SHIELDS_HOSTS
+    parts = split_url(url) if "://" in url else None
+    return parts is not None and parts.host in _SHIELDS_HOSTS
 
 
 def badge_text(url: str) -> str:

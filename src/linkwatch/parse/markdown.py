@@ -23,6 +23,8 @@ from markdown_it.rules_core.text_join import text_join
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from linkwatch.parse import speedups
+
 # Characters that can start any inline rule we enable (newline, escape, code span, emphasis,
 # link, image, autolink or HTML, entity). Cell text without them is one plain text
 # token, so the (costly) inline tokenizer is skipped for it: most 'Published in' cells.
@@ -51,12 +53,21 @@ def parse(text: str, sink: TokenSink) -> None:
 @cache
 def markdown() -> MarkdownIt:
     """One shared, configured parser (building it costs more than parsing a small survey)."""
+    return configured()
+
+
+def configured(fast: bool = True) -> MarkdownIt:
+    """A parser set up as `markdown()`'s; with `fast=False`, without the exact speed-ups of
+    parse/speedups.py (what tests compare them against)."""
     md = MarkdownIt("commonmark", {"inline_definitions": True, "linkify": False})
     md.enable("table")  # strikethrough is GFM too, but changes no link, title or cell
     md.normalizeLink = _as_written  # type: ignore[method-assign]
     md.normalizeLinkText = _as_written  # type: ignore[method-assign]
     md.core.ruler.at("inline", _inline_when_needed)
     table = md.block.ruler.__rules__[md.block.ruler.__find__("table")].fn
+    if fast:
+        table = speedups.with_fast_split(table)
+        speedups.install(md)
     md.block.ruler.at("table", _handing_over(table))
     for name in ("link", "image", "autolink"):
         rule = md.inline.ruler.__rules__[md.inline.ruler.__find__(name)].fn
