@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -34,18 +34,21 @@ def run(settings: Settings, progress: Progress | None = None) -> Report:
     started = time.monotonic()
     previous = read_report(settings.baseline) if settings.baseline else None
     sources = [read_source(path, settings.max_file_bytes) for path in settings.files]
-    with paused_gc():
-        survey = parse_survey(sources)
+
+    def read(on_urls: Callable[[Sequence[str]], None] | None = None) -> Survey:
+        with paused_gc():
+            return parse_survey(sources, on_urls)
+
     if settings.offline:
-        resolution = Resolution()
+        survey, resolution = read(), Resolution()
     else:
         bar = progress or progress_for(settings.quiet, settings.progress)
         # Imported here: an offline run needs none of the network stack (aiohttp, the arxiv
         # package), which would cost it a third of its memory and start-up time.
-        from linkwatch.resolvers.stage import resolve
+        from linkwatch.resolvers.stage import parse_and_resolve
 
         try:
-            resolution = asyncio.run(resolve(survey, settings, bar))
+            survey, resolution = asyncio.run(parse_and_resolve(read, settings, bar))
         finally:
             bar.close()
     with paused_gc():

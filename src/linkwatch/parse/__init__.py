@@ -7,13 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from linkwatch.model import SourceFile, Survey
+from linkwatch.parse.markdown import UrlSink
 from linkwatch.parse.survey import parse_source
 
 
-def parse_survey(sources: Iterable[SourceFile]) -> Survey:
-    """Parse every file and gather what they hold into one Survey."""
+def parse_survey(sources: Iterable[SourceFile], on_urls: UrlSink | None = None) -> Survey:
+    """Parse every file and gather what they hold into one Survey; `on_urls`, if given, is
+    handed the links' URLs as they are found."""
     files = tuple(sources)
-    parsed = [parse_source(source) for source in files]
+    parsed = [parse_source(source, on_urls) for source in files]
     return Survey(
         files=files,
         entries=tuple(entry for p in parsed for entry in p.entries),

@@ -13,7 +13,7 @@ a time rather than a whole 10,000-row survey's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -33,20 +33,26 @@ _INLINE_TRIGGERS = re.compile(r"[\n\\`*_\[!<&]")
 InlineRule = Callable[[StateInline, bool], bool]
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 TokenSink = Callable[[list[Token]], None]
+UrlSink = Callable[[Sequence[str]], None]
 
 _SINK = "linkwatch.sink"
+_URLS = "linkwatch.urls"
+_URL_BATCH = 32
 # A line that may start a reference definition ('[label]: url'). Links may use a definition
 # that comes later in the file, so when there may be one, tokens are handed over only at the
 # end, after every definition is known.
 _MAYBE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
 
 
-def parse(text: str, sink: TokenSink) -> None:
+def parse(text: str, sink: TokenSink, on_urls: UrlSink | None = None) -> None:
     """Parse `text`, handing its tokens (inline children filled in) to `sink` in document
-    order, in several batches."""
+    order, in several batches; and, if given, the destinations of a table's links to `on_urls`
+    a few rows at a time, as soon as they are parsed (before the table reaches `sink`)."""
     env: dict[str, object] = {}
     if not _MAYBE_DEFINITION.search(text):
         env[_SINK] = sink
+        if on_urls is not None:
+            env[_URLS] = on_urls
     sink(markdown().parse(text, env))
 
 
@@ -80,17 +86,40 @@ def _as_written(url: str) -> str:
 
 
 def _inline_when_needed(state: StateCore) -> None:
-    """The core 'inline' rule, with a fast path for text that no inline rule can match."""
+    """The core 'inline' rule, with a fast path for text that no inline rule can match; hands
+    the link destinations of table bodies to the env's URL sink every few rows."""
+    on_urls: UrlSink | None = state.env.get(_URLS)  # type: ignore[assignment]
+    urls: list[str] = []
+    in_body = False
     for token in state.tokens:
-        if token.type != "inline":
+        kind = token.type
+        if kind != "inline":
+            if kind == "tbody_open" or kind == "tbody_close":
+                in_body = kind == "tbody_open"
+            elif kind == "tr_close" and on_urls is not None and len(urls) >= _URL_BATCH:
+                on_urls(urls)
+                urls = []
             continue
         if _INLINE_TRIGGERS.search(token.content):
             token.children = []
             state.md.inline.parse(token.content, state.md, state.env, token.children)
+            if in_body and on_urls is not None:
+                urls.extend(_destinations(token.children))
         else:
             text = Token("text", "", 0)
             text.content = token.content
             token.children = [text]
+    if urls and on_urls is not None:
+        on_urls(urls)
+
+
+def _destinations(children: list[Token]) -> Iterator[str]:
+    """What the links and images among `children` point at, as the walker reads them."""
+    for child in children:
+        if child.type == "link_open":
+            yield str(child.attrs.get("href", ""))
+        elif child.type == "image":
+            yield str(child.attrs.get("src", ""))
 
 
 def _handing_over(table: BlockRule) -> BlockRule:

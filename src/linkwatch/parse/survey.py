@@ -50,7 +50,7 @@ from linkwatch.parse.lists import (
     paragraph_fields,
     presents_paper_alone,
 )
-from linkwatch.parse.markdown import parse
+from linkwatch.parse.markdown import UrlSink, parse
 from linkwatch.parse.slugs import Slugger
 from linkwatch.parse.tables import Column, RawCell, column_roles, split_row, visible_width
 
@@ -90,10 +90,24 @@ class _Table:
     rows: list[_Row] = field(default_factory=list)
 
 
-def parse_source(source: SourceFile) -> ParsedFile:
-    """Everything one file holds."""
+def parse_source(source: SourceFile, on_urls: UrlSink | None = None) -> ParsedFile:
+    """Everything one file holds. `on_urls` is handed the links' URLs as they are found (a
+    URL may come more than once), so they can be probed while the rest of the file is read."""
     walker = _Walker(source)
-    parse(source.text, walker.walk)
+    if on_urls is None:
+        parse(source.text, walker.walk)
+        return walker.out
+    handed = 0
+
+    def walk_and_hand_over(tokens: Sequence[Token]) -> None:
+        nonlocal handed
+        walker.walk(tokens)
+        links = walker.out.links
+        if len(links) > handed:
+            on_urls([link.url for link in links[handed:]])
+            handed = len(links)
+
+    parse(source.text, walk_and_hand_over, on_urls)
     return walker.out
 
 

@@ -11,18 +11,17 @@ was asked and what came back; the checks decide what is wrong.
 
 from __future__ import annotations
 
-import asyncio
 import re
-import threading
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from linkwatch.model import Survey
 from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
 from linkwatch.model.targets import arxiv_ref, is_arxiv_link, parse_arxiv_id
 from linkwatch.papers.titles import differs_beyond_case
 from linkwatch.resolvers.base import Resolved, Resolver, Resources
+from linkwatch.resolvers.threads import in_daemon_thread
 from linkwatch.settings import Settings
 
 if TYPE_CHECKING:
@@ -127,35 +126,6 @@ class ArxivResolver(Resolver[str, ArxivRecord]):
             return False
         listed = self._titles.get(record.requested, ())
         return any(differs_beyond_case(title, record.title) for title in listed)
-
-
-def in_daemon_thread(fn: Callable[..., T], *args: Any) -> asyncio.Future[T]:
-    """`fn(*args)` in a daemon thread of its own, awaited without blocking the loop. Not the
-    loop's executor (asyncio.to_thread): its threads are joined when the run ends, so a Ctrl-C
-    would wait out the arxiv package's blocking request; a daemon thread is simply left."""
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future[T] = loop.create_future()
-
-    def settle(outcome: T | None, error: BaseException | None) -> None:
-        if future.done():
-            return  # cancelled meanwhile (Ctrl-C)
-        if error is not None:
-            future.set_exception(error)
-        else:
-            future.set_result(outcome)  # type: ignore[arg-type]
-
-    def work() -> None:
-        try:
-            outcome = fn(*args)
-        except BaseException as error:
-            if not loop.is_closed():
-                loop.call_soon_threadsafe(settle, None, error)
-            return
-        if not loop.is_closed():
-            loop.call_soon_threadsafe(settle, outcome, None)
-
-    threading.Thread(target=work, name="linkwatch-arxiv", daemon=True).start()
-    return future
 
 
 def _api(settings: Settings) -> ArxivApi:

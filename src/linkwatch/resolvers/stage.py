@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 from collections import Counter
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from linkwatch.resolvers.base import Resolved, Resolver, Resources
 from linkwatch.resolvers.github import GithubResolver
 from linkwatch.resolvers.huggingface import HuggingFaceResolver
 from linkwatch.resolvers.semanticscholar import SemanticScholarResolver
+from linkwatch.resolvers.threads import call_soon, in_daemon_thread
 from linkwatch.resolvers.web import WebResolver
 from linkwatch.settings import Settings
 from linkwatch.transport.cache import Cache
@@ -34,14 +36,51 @@ API_RESOLVERS: tuple[type[Resolver[Any, Any]], ...] = (
 )
 
 
+SurveyReader = Callable[[Callable[[Sequence[str]], None]], Survey]
+"""Parses the survey, handing the function it is given the links' URLs as it finds them."""
+
+
 async def resolve(survey: Survey, settings: Settings, progress: Progress) -> Resolution:
     """Ask every service about the survey at once, sharing one client and one cache."""
+
+    async def ready(_: WebResolver) -> Survey:
+        return survey
+
+    return (await _resolved(ready, settings, progress))[1]
+
+
+async def parse_and_resolve(
+    read: SurveyReader, settings: Settings, progress: Progress
+) -> tuple[Survey, Resolution]:
+    """`resolve`, with the survey read in a thread meanwhile: the web prober starts on the links
+    of the first tables while the rest is parsed, rather than after the last."""
+
+    def reading(web: WebResolver) -> asyncio.Future[Survey]:
+        loop = asyncio.get_running_loop()
+
+        def found(urls: Sequence[str]) -> None:  # in the parsing thread
+            call_soon(loop, web.prefetch, list(urls))
+
+        return in_daemon_thread(read, found)
+
+    return await _resolved(reading, settings, progress)
+
+
+async def _resolved(
+    survey_for: Callable[[WebResolver], Awaitable[Survey]], settings: Settings, progress: Progress
+) -> tuple[Survey, Resolution]:
     cache = Cache(settings.cache_path)
     try:
         async with Client(_limits(settings)) as client:
             resources = Resources(client, cache, settings, progress)
             resolvers: list[Resolver[Any, Any]] = [kind(resources) for kind in API_RESOLVERS]
-            resolvers.append(WebResolver(resources, leave_to=resolvers))
+            web = WebResolver(resources, leave_to=resolvers)
+            resolvers.append(web)
+            try:
+                survey = await survey_for(web)
+            except BaseException:
+                await web.resolve_all(())  # cancels what the prober had started
+                raise
             wanted = [resolver.wanted(survey) for resolver in resolvers]
             results: list[Resolved[Any, Any]] = await asyncio.gather(
                 *(
@@ -58,7 +97,7 @@ async def resolve(survey: Survey, settings: Settings, progress: Progress) -> Res
     for result in results:
         requests.update(result.requests)
     excluded = sum(1 for record in families["web"].values() if record.excluded)
-    return Resolution(
+    return survey, Resolution(
         records=Records.from_families(families),
         requests=dict(requests),
         notes=(*([cache.note] if cache.note else []), *(n for r in results for n in r.notes)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from typing import Any
@@ -55,6 +55,21 @@ class WebResolver(Resolver[str, WebRecord]):
         self._meta_pages: frozenset[str] = frozenset()
         """Paper pages of entries without an arXiv ID: read with GET, for their citation_*
         tags (the one request the probe makes anyway)."""
+        self._early: dict[str, asyncio.Task[WebRecord]] = {}
+        """Probes started while the survey was still being parsed (`prefetch`)."""
+
+    def prefetch(self, urls: Iterable[str]) -> None:
+        """Start probing links the parser has found so far, before the survey is complete. A
+        URL that may turn out to be a paper page read for its tags (`has_meta_page`) waits for
+        the whole survey, so every URL is still asked exactly as `resolve_all` would ask it."""
+        fresh = [
+            url
+            for url in dict.fromkeys(urls)
+            if url not in self._early and self._probed(url) and not has_meta_page(url)
+        ]
+        self.resources.progress.add("links", len(fresh))
+        for url in fresh:
+            self._early[url] = asyncio.ensure_future(self._resolve(url))
 
     def wanted(self, survey: Survey) -> Collection[str]:
         self._meta_pages = frozenset(
@@ -62,19 +77,23 @@ class WebResolver(Resolver[str, WebRecord]):
             for entry in survey.entries
             if entry.paper_url and not entry.arxiv_id and has_meta_page(entry.paper_url)
         )
-        urls = (link.url for link in survey.links)
-        return list(
-            dict.fromkeys(
-                url
-                for url in urls
-                if _is_web(url) and not any(r.claims(url) for r in self.leave_to)
-            )
-        )
+        urls = dict.fromkeys(link.url for link in survey.links)
+        return [url for url in urls if self._probed(url)]
+
+    def _probed(self, url: str) -> bool:
+        """A web link no API resolver claims."""
+        return _is_web(url) and not any(r.claims(url) for r in self.leave_to)
 
     async def resolve_all(self, keys: Collection[str]) -> Resolved[str, WebRecord]:
-        progress = self.resources.progress
-        progress.add("links", len(keys))
-        results = await asyncio.gather(*(self._resolve(url) for url in keys))
+        early, self._early = self._early, {}
+        self.resources.progress.add("links", sum(1 for url in keys if url not in early))
+        try:
+            results = await asyncio.gather(
+                *(early.pop(url) if url in early else self._resolve(url) for url in keys)
+            )
+        finally:
+            for unwanted in early.values():  # none: every link the parser handed over is wanted
+                unwanted.cancel()
         records = dict(zip(keys, results, strict=True))
         if not _network_down(records):
             verified = sum(1 for record in records.values() if record.answered)
@@ -104,12 +123,12 @@ class WebResolver(Resolver[str, WebRecord]):
         key = f"{target} +meta" if read else target  # a HEAD's record has no page to read
         cached = cache.fresh(NAMESPACE, [key], self.resources.settings.max_age_seconds)
         if key in cached:
-            return replace(WebRecord.from_json(cached[key].value), probed_url=probed)
+            return _probed_at(WebRecord.from_json(cached[key].value), probed)
         record = await self.probe(target, read_meta=read)
         if url.lower().startswith("http://"):
             record = replace(record, https_ok=await self._https_answers(url, record))
         self.resources.remember(NAMESPACE, key, record)
-        return replace(record, probed_url=probed)
+        return _probed_at(record, probed)
 
     def _remapped(self, url: str) -> str:
         for pattern, replacement in self._remap:
@@ -128,7 +147,7 @@ class WebResolver(Resolver[str, WebRecord]):
                 location = answer.headers.get("Location")
                 if answer.status not in _REDIRECTS or not location:
                     meta = _meta(answer) if read_meta else None
-                    return replace(_answered(answer, hops, current), meta=meta)
+                    return _answered(answer, hops, current, meta)
                 hops.append(Hop(current, answer.status))
                 target = _joined(current, location)
                 if target is None:  # a server's Location that no URL parser takes
@@ -173,7 +192,7 @@ class WebResolver(Resolver[str, WebRecord]):
         return secure.http_status == plain.http_status
 
 
-def _answered(answer: Answer, hops: list[Hop], url: str) -> WebRecord:
+def _answered(answer: Answer, hops: list[Hop], url: str, meta: PageMeta | None) -> WebRecord:
     return WebRecord(
         http_status=answer.status,
         final_url=url,
@@ -181,7 +200,13 @@ def _answered(answer: Answer, hops: list[Hop], url: str) -> WebRecord:
         hops=tuple(hops),
         moved_to=_permanent_target(hops, url),
         downgraded=_downgraded(hops, url),
+        meta=meta,
     )
+
+
+def _probed_at(record: WebRecord, probed: str | None) -> WebRecord:
+    """The record, saying which URL was probed when --remap changed it."""
+    return record if record.probed_url == probed else replace(record, probed_url=probed)
 
 
 def _joined(base: str, location: str) -> str | None:

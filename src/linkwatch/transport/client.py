@@ -22,7 +22,7 @@ import time
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 from urllib.request import proxy_bypass
@@ -272,12 +272,7 @@ class Client:
         answer came. `read_limit` reads only that much of the body (a probe needs no more);
         redirects are followed only when asked, the token dropped on leaving its origin;
         `continued` marks a later step of work under way, served before new work."""
-        try:
-            urlsplit(url).port  # noqa: B018 - a URL no request can be made of raises here
-        except ValueError as exc:
-            raise Failure(
-                FailureKind.INVALID_URL, f"not a URL that can be requested ({exc})"
-            ) from None
+        _requestable(url)
         request = _Request(method, url, headers or {}, json, token, read_limit, continued)
         key = (method, url, token.origin if token else None)
         shareable = json is None and method in ("GET", "HEAD")
@@ -575,11 +570,23 @@ def _room_for(sockets: int) -> int:
     return max(1, min(sockets, soft - _SPARE_FILES))
 
 
+@lru_cache(maxsize=65536)
+def _requestable(url: str) -> None:
+    """Raises Failure for a URL no request can be made of (a bad port, a broken IPv6 host);
+    cached, as every request of a run asks it again."""
+    try:
+        urlsplit(url).port  # noqa: B018 - raises ValueError
+    except ValueError as exc:
+        raise Failure(FailureKind.INVALID_URL, f"not a URL that can be requested ({exc})") from None
+
+
+@lru_cache(maxsize=65536)
 def origin_of(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
 
 
+@lru_cache(maxsize=65536)
 def _hostname(url: str) -> str:
     try:
         return (urlsplit(url).hostname or "").lower()
