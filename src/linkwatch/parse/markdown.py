@@ -37,7 +37,7 @@ UrlSink = Callable[[Sequence[str]], None]
 
 _SINK = "linkwatch.sink"
 _URLS = "linkwatch.urls"
-_URL_BATCH = 32
+_ROWS_PER_CHUNK = 32
 # A line that may start a reference definition ('[label]: url'). Links may use a definition
 # that comes later in the file, so when there may be one, tokens are handed over only at the
 # end, after every definition is known.
@@ -87,23 +87,19 @@ def _as_written(url: str) -> str:
 
 def _inline_when_needed(state: StateCore) -> None:
     """The core 'inline' rule, with a fast path for text that no inline rule can match; hands
-    the link destinations of table bodies to the env's URL sink every few rows."""
+    the link destinations of table body cells to the env's URL sink."""
     on_urls: UrlSink | None = state.env.get(_URLS)  # type: ignore[assignment]
     urls: list[str] = []
-    in_body = False
+    previous = ""
     for token in state.tokens:
-        kind = token.type
+        kind, was = token.type, previous
+        previous = kind
         if kind != "inline":
-            if kind == "tbody_open" or kind == "tbody_close":
-                in_body = kind == "tbody_open"
-            elif kind == "tr_close" and on_urls is not None and len(urls) >= _URL_BATCH:
-                on_urls(urls)
-                urls = []
             continue
         if _INLINE_TRIGGERS.search(token.content):
             token.children = []
             state.md.inline.parse(token.content, state.md, state.env, token.children)
-            if in_body and on_urls is not None:
+            if was == "td_open" and on_urls is not None:
                 urls.extend(_destinations(token.children))
         else:
             text = Token("text", "", 0)
@@ -124,7 +120,8 @@ def _destinations(children: list[Token]) -> Iterator[str]:
 
 def _handing_over(table: BlockRule) -> BlockRule:
     """Wrap the table rule: once a top-level table is parsed, finish every token so far
-    (inline parsing, text joining) and hand them to the sink, so they can be freed."""
+    (inline parsing, text joining) and hand them to the sink a few rows at a time, so they can
+    be freed."""
 
     def handed_over(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         matched = table(state, start, end, silent)
@@ -132,15 +129,33 @@ def _handing_over(table: BlockRule) -> BlockRule:
         # Top level is token level 0 (not parentType 'root': markdown-it-py's lheading rule
         # leaves parentType 'paragraph' behind when a paragraph is no setext heading).
         if matched and not silent and sink and state.level == 0:
-            tokens = state.tokens[:]
+            chunks = _by_rows(state.tokens)
             del state.tokens[:]
-            core = StateCore(state.src, state.md, state.env, tokens)
-            _inline_when_needed(core)
-            text_join(core)
-            sink(tokens)
+            while chunks:  # each chunk is dropped once handed over
+                tokens = chunks.pop()
+                core = StateCore(state.src, state.md, state.env, tokens)
+                _inline_when_needed(core)
+                text_join(core)
+                sink(tokens)
         return matched
 
     return handed_over
+
+
+def _by_rows(tokens: list[Token]) -> list[list[Token]]:
+    """`tokens` cut after every `_ROWS_PER_CHUNK` table rows, last chunk first (to be popped):
+    a table's rows are inline-parsed and walked a chunk at a time, so a 10,000-row table's
+    tokens are never all in memory at once, and its first links reach the prober early."""
+    chunks: list[list[Token]] = [[]]
+    rows = 0
+    for token in tokens:
+        chunks[-1].append(token)
+        if token.type == "tr_close":
+            rows += 1
+            if rows % _ROWS_PER_CHUNK == 0:
+                chunks.append([])
+    chunks.reverse()
+    return chunks
 
 
 def _recording_source(rule: InlineRule) -> InlineRule:

@@ -87,7 +87,9 @@ class _Table:
     index: int
     header: list[str] = field(default_factory=list)
     header_width: int = 0
-    rows: list[_Row] = field(default_factory=list)
+    roles: list[Column] = field(default_factory=list)
+    """The columns' roles by their headers."""
+    rows: list[_ReadRow] = field(default_factory=list)
 
 
 def parse_source(source: SourceFile, on_urls: UrlSink | None = None) -> ParsedFile:
@@ -250,8 +252,10 @@ class _Walker:
         if not table.header:
             table.header = [_plain_text(cell.children or []) for cell in row.cells]
             table.header_width = len(row.raw)
+            table.roles = column_roles(table.header)
             return
-        table.rows.append(row)
+        # read now, so the row's tokens can be freed before the table ends
+        table.rows.append(self._read_row(row, table.roles))
         width = visible_width(row.raw, table.header_width)
         if width != table.header_width:
             self.out.table_defects.append(
@@ -267,8 +271,7 @@ class _Walker:
         table, self.table = self.table, None
         if table is None:
             return
-        roles = column_roles(table.header)
-        rows = [self._read_row(row, roles) for row in table.rows]
+        roles, rows = table.roles, table.rows
         columns = [
             [row.parts[i].runs.outside for row in rows if i < len(row.parts)]
             for i in range(len(roles))
