@@ -6,8 +6,9 @@ exactly as written (no percent-encoding: a fix must find the original text), ref
 definitions emitted as tokens with their lines, and each link token annotated with where its
 source sits in the inline text, so fixes can point at an exact column.
 
-Tokens are handed over table by table as they are parsed, so memory holds one table's tokens at
-a time rather than a whole 10,000-row survey's.
+Tokens are handed over as they are parsed, a top-level table 32 rows at a time, so memory holds
+a few rows' tokens rather than a whole 10,000-row survey's, and the links of a table's first rows
+can be probed while the rest is read.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from linkwatch.model import Finding, Severity
+from linkwatch.model.targets import split_url
 from linkwatch.reporters.baseline import NEW
 
 NO_SECTION = "(before the first heading)"
@@ -88,8 +89,12 @@ def web_url(url: str | None) -> str | None:
     service may hand over 'javascript:' or 'data:' URLs, which must never become links."""
     if not url:
         return None
+    url = url.strip()
+    fast = split_url(url)  # cached, and without urlsplit for plain URLs: a page has thousands
+    if fast is not None:
+        return url if fast.scheme in ("http", "https") and fast.netloc else None
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
         return None
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
