@@ -7,6 +7,7 @@ for its citation tags (GET) is never first probed with a HEAD.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -66,7 +67,9 @@ def run(tmp_path: Path, base: str, progress: RecordedProgress):  # type: ignore[
 def test_links_are_probed_while_the_survey_is_parsed_each_once(tmp_path: Path, web: Web) -> None:
     server, state = web
     progress = RecordedProgress()
+    switching = sys.getswitchinterval()
     report = run(tmp_path, server.url, progress)
+    assert sys.getswitchinterval() == switching  # shortened only while the parser ran
 
     wanted = 2 * TABLES * ROWS  # a paper and a code link per row, every URL different
     asked = Counter(path for _, path in state.arrivals)

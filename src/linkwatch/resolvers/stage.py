@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+import sys
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
@@ -36,6 +37,8 @@ API_RESOLVERS: tuple[type[Resolver[Any, Any]], ...] = (
 )
 
 
+_SWITCH_SECONDS = 0.0005
+
 SurveyReader = Callable[[Callable[[Sequence[str]], None]], Survey]
 """Parses the survey, handing the function it is given the links' URLs as it finds them."""
 
@@ -61,7 +64,14 @@ async def parse_and_resolve(
         def found(urls: Sequence[str]) -> None:  # in the parsing thread
             call_soon(loop, web.prefetch, list(urls))
 
-        return in_daemon_thread(read, found)
+        parsed = in_daemon_thread(read, found)
+        # While the parser's thread runs beside the event loop, the interpreter lock changes
+        # hands every 0.5 ms, not every 5: each socket call of the loop gives the lock up and
+        # must win it back, and at 5 ms a turn the loop sends little until the parse ends.
+        previous = sys.getswitchinterval()
+        sys.setswitchinterval(min(previous, _SWITCH_SECONDS))
+        parsed.add_done_callback(lambda _: sys.setswitchinterval(previous))
+        return parsed
 
     return await _resolved(reading, settings, progress)
 
