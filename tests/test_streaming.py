@@ -13,13 +13,14 @@ from collections import Counter
 from pathlib import Path
 
 from linkwatch import pipeline
+from linkwatch.progress import NoProgress
 from linkwatch.settings import Settings
 from tests.conftest import Web
 
 TABLES, ROWS = 40, 50
 
 
-class RecordedProgress:
+class RecordedProgress(NoProgress):
     """What the run announced, and when: `add` is called as links are found."""
 
     def __init__(self) -> None:
@@ -27,15 +28,6 @@ class RecordedProgress:
 
     def add(self, label: str, total: int) -> None:
         self.added.append((time.monotonic(), label, total))
-
-    def advance(self, label: str, failed: bool = False) -> None:
-        pass
-
-    def waiting(self, what: str, seconds: float) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 def survey(base: str) -> str:
