@@ -62,7 +62,7 @@ async def parse_and_resolve(
         loop = asyncio.get_running_loop()
 
         def found(urls: Sequence[str]) -> None:  # in the parsing thread
-            call_soon(loop, web.prefetch, list(urls))
+            call_soon(loop, web.prefetch, urls)
 
         parsed = in_daemon_thread(read, found)
         # While the parser's thread runs beside the event loop, the interpreter lock changes
@@ -89,7 +89,7 @@ async def _resolved(
             try:
                 survey = await survey_for(web)
             except BaseException:
-                await web.resolve_all(())  # cancels what the prober had started
+                web.abandon()
                 raise
             wanted = [resolver.wanted(survey) for resolver in resolvers]
             results: list[Resolved[Any, Any]] = await asyncio.gather(

@@ -57,19 +57,30 @@ class WebResolver(Resolver[str, WebRecord]):
         tags (the one request the probe makes anyway)."""
         self._early: dict[str, asyncio.Task[WebRecord]] = {}
         """Probes started while the survey was still being parsed (`prefetch`)."""
+        self._considered: set[str] = set()
+        """Every URL `prefetch` was handed: the parser hands a table's links over twice (as
+        its rows are parsed, then as they are read), and a URL may be on many rows."""
 
     def prefetch(self, urls: Iterable[str]) -> None:
         """Start probing links the parser has found so far, before the survey is complete. A
         URL that may turn out to be a paper page read for its tags (`has_meta_page`) waits for
         the whole survey, so every URL is still asked exactly as `resolve_all` would ask it."""
-        fresh = [
-            url
-            for url in dict.fromkeys(urls)
-            if url not in self._early and self._probed(url) and not has_meta_page(url)
-        ]
+        fresh = []
+        for url in urls:
+            if url in self._considered:
+                continue
+            self._considered.add(url)
+            if self._probed(url) and not has_meta_page(url):
+                fresh.append(url)
         self.resources.progress.add("links", len(fresh))
         for url in fresh:
             self._early[url] = asyncio.ensure_future(self._resolve(url))
+
+    def abandon(self) -> None:
+        """Cancel the probes `prefetch` started (the parse failed or the run was stopped)."""
+        for task in self._early.values():
+            task.cancel()
+        self._early.clear()
 
     def wanted(self, survey: Survey) -> Collection[str]:
         self._meta_pages = frozenset(
