@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from linkwatch.model import Survey
 from linkwatch.model.records.arxiv import ArxivRecord, ArxivStatus
@@ -27,7 +27,6 @@ from linkwatch.settings import Settings
 if TYPE_CHECKING:
     from linkwatch.resolvers.arxiv_api import ArxivApi, Batch
 
-T = TypeVar("T")
 
 NAMESPACE = "arxiv"
 
