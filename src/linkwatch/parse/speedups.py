@@ -1,7 +1,7 @@
 """
 Faster stand-ins for markdown-it's three hottest helpers, each exact: it answers the common case
 (no escapes, no nesting) in one regex or string call and hands every other case to markdown-it's
-own code, so the tokens are the same, byte for byte (tests/parse/test_speedups.py compares
+own code, so the tokens are the same, byte for byte (tests/test_parse_speedups.py compares
 them on every real list and on thousands of generated tricky ones).
 
 markdown-it-py walks link destinations and table rows a character at a time and finds a link
