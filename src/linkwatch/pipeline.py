@@ -5,14 +5,13 @@ One run: read → parse → resolve → check → report. The only place the sta
 from __future__ import annotations
 
 import asyncio
-import gc
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from linkwatch.checks import Context, run_checks, runnable
 from linkwatch.checks.silencing import silence
+from linkwatch.gc_pause import paused_gc
 from linkwatch.model import Severity, SourceFile, Survey
 from linkwatch.model.records import Resolution
 from linkwatch.model.report import InputFile, LinkRow, NotRun, Report, now_utc
@@ -105,19 +104,6 @@ def _could_not_run(settings: Settings, resolution: Resolution) -> str | None:
     if settings.offline or resolution.wanted == 0 or resolution.verified > 0:
         return None
     return _NOTHING_REACHED
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Parsing and checking allocate hundreds of thousands of short-lived, cycle-free objects;
-    the cyclic collector would scan them again and again for nothing (a quarter of the time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def check(settings: Settings, echo: Callable[..., None]) -> int:

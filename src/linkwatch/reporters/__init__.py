@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linkwatch.errors import BadInput
+from linkwatch.gc_pause import paused_gc
 from linkwatch.model.report import Report
 from linkwatch.reporters import github, html, json, markdown, sarif
 from linkwatch.sources.files import commit, discard, stage, write_atomic
@@ -47,10 +48,11 @@ def write_reports(
     staged: list[tuple[Path, Path]] = []
     current = output_dir
     try:
-        for form, path in files:
-            current = path
-            data = form.stream(report) if form.stream else form.render(report)
-            staged.append((stage(path, data), path))
+        with paused_gc():
+            for form, path in files:
+                current = path
+                data = form.stream(report) if form.stream else form.render(report)
+                staged.append((stage(path, data), path))
         for temporary, path in staged:  # every report staged: now the renames, as a set
             current = path
             commit(temporary, path)
