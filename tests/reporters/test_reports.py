@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import orjson
 import pytest
 
 from linkwatch.checks import Context, run_checks
@@ -57,6 +58,29 @@ def test_json_reads_back_into_the_same_report(report: Report) -> None:
     data = to_json(report)
     assert to_json(from_json(data)) == data
     assert report.findings == from_json(data).findings
+
+
+@pytest.mark.parametrize("copies", [0, 1, 3, 2000])
+def test_json_streamed_in_chunks_is_the_whole_report_encoded_at_once(
+    report: Report, copies: int
+) -> None:
+    """Each long list is encoded in chunks and re-indented: the text must be, byte for byte,
+    what encoding the whole report at once gives, for empty lists, one item, a partial chunk
+    and many chunks (2,000 copies of the survey's findings pass 500 items many times)."""
+    sized = Report(
+        report.generated_at,
+        report.inputs,
+        report.entries[:copies],
+        report.links[: copies * 3],
+        report.findings * copies,
+        fixed=report.findings[:copies],
+    )
+    whole = orjson.dumps(to_json(sized), option=orjson.OPT_INDENT_2) + b"\n"
+    pieces = list(json_report.stream(sized))
+    assert b"".join(pieces) == whole
+    assert json.loads(whole)["summary"]["findings"]["error"] == 8 * copies
+    if copies == 2000:
+        assert max(map(len, pieces)) < len(whole) / 20  # never the whole text at once
 
 
 def test_json_findings_name_their_section(report: Report) -> None:

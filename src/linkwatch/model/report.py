@@ -8,7 +8,7 @@ The report: the one data structure every output format renders, and its JSON for
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -104,17 +104,33 @@ def now_utc() -> str:
 # JSON form
 
 
+ROW_LISTS = ("entries", "links", "findings", "fixed")
+"""The report's long lists, one item per entry, link or finding."""
+
+
 def to_json(report: Report) -> dict[str, Any]:
+    return {**json_head(report), **{key: list(json_rows(report, key)) for key in ROW_LISTS}}
+
+
+def json_rows(report: Report, key: str) -> Iterator[dict[str, Any]]:
+    """The items of one of the ROW_LISTS, made one at a time (a large report's items take
+    more memory as dictionaries than the whole report does as text)."""
+    if key == "entries":
+        return map(_entry_json, report.entries)
+    if key == "links":
+        return map(_link_json, report.links)
+    return map(finding_json, report.findings if key == "findings" else report.fixed)
+
+
+def json_head(report: Report) -> dict[str, Any]:
+    """Every field of the JSON form, in its order, with the ROW_LISTS left empty."""
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "linkwatch", "version": report.tool_version},
         "generated_at": report.generated_at,
         "inputs": [{"file": i.file, "sha256": i.sha256} for i in report.inputs],
         "summary": _summary(report),
-        "entries": [_entry_json(entry) for entry in report.entries],
-        "links": [_link_json(row) for row in report.links],
-        "findings": [finding_json(finding) for finding in report.findings],
-        "fixed": [finding_json(finding) for finding in report.fixed],
+        **{key: [] for key in ROW_LISTS},
         "not_run": [{"kind": n.kind, "reason": n.reason} for n in report.not_run],
         "notes": list(report.notes),
         "could_not_run": report.could_not_run,

@@ -6,6 +6,7 @@ tests validate every report they write against it (tests/conftest.py), and a rep
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -15,7 +16,9 @@ from typing import Any
 import fastjsonschema
 import orjson
 
-from linkwatch.model.report import Report, to_json
+from linkwatch.model.report import ROW_LISTS, Report, json_head, json_rows
+
+_CHUNK = 500
 
 
 def render(report: Report) -> str:
@@ -23,11 +26,34 @@ def render(report: Report) -> str:
 
 
 def stream(report: Report) -> Iterator[bytes]:
-    """The report as text. orjson encodes a 27 MB report in a tenth of the time the standard
-    library's indenting encoder takes (1.1 s), with the same layout: two spaces of indent,
-    UTF-8 as is (only a float's exponent is spelt 1e-7, not 1e-07)."""
-    yield orjson.dumps(to_json(report), option=orjson.OPT_INDENT_2)  # bytes: no copy as text
+    """The report as text, in pieces. orjson encodes a 27 MB report in a tenth of the time the
+    standard library's indenting encoder takes (1.1 s), with the same layout: two spaces of
+    indent, UTF-8 as is (only a float's exponent is spelt 1e-7, not 1e-07). The long lists are
+    encoded _CHUNK items at a time, so their dictionaries and text are never all held at once
+    (10,000 rows: 29 MB more at the peak, encoded whole)."""
+    head = orjson.dumps(json_head(report), option=orjson.OPT_INDENT_2)
+    for key in ROW_LISTS:
+        # An encoded string never holds a raw newline, so this is the top-level key's line.
+        before, _, head = head.partition(b'\n  "' + key.encode() + b'": []')
+        yield before
+        yield b'\n  "' + key.encode() + b'": ['
+        yield from _items(json_rows(report, key))
+        yield b"]"
+    yield head
     yield b"\n"
+
+
+def _items(rows: Iterator[dict[str, Any]]) -> Iterator[bytes]:
+    """A list's items as orjson lays them out one level down: each chunk encoded as a list of
+    its own, its brackets cut off and every line indented two more spaces."""
+    separator = b""
+    while chunk := list(itertools.islice(rows, _CHUNK)):
+        text = orjson.dumps(chunk, option=orjson.OPT_INDENT_2)
+        yield separator
+        yield text[1:-2].replace(b"\n", b"\n  ")
+        separator = b","
+    if separator:
+        yield b"\n  "
 
 
 @cache
