@@ -31,4 +31,4 @@ def test_only_the_differing_words_are_marked(
 
 def test_very_long_texts_are_marked_whole() -> None:
     left, right = word_diff("a " * 1000, "b " * 1000)
-    assert (left, right) == ([("a " * 1000, True)], [("b " * 1000, True)])
+    assert (left, right) == ((("a " * 1000, True),), (("b " * 1000, True),))

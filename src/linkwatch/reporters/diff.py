@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 Segment = tuple[str, bool]
 """A run of text and whether it differs from the other side."""
@@ -20,11 +21,16 @@ _MOST_TOKENS = 600
 """Above this, the quadratic matcher is not worth it: the whole text is marked as changed."""
 
 
-def word_diff(expected: str, actual: str) -> tuple[list[Segment], list[Segment]]:
-    """The segments of `expected` and of `actual`, each marked where it differs from the other."""
+Segments = tuple[Segment, ...]
+
+
+@lru_cache(maxsize=4096)
+def word_diff(expected: str, actual: str) -> tuple[Segments, Segments]:
+    """The segments of `expected` and of `actual`, each marked where it differs from the other.
+    Remembered: a list repeats its mistakes (the same venue misspelt on hundreds of rows)."""
     a, b = _TOKEN.findall(expected), _TOKEN.findall(actual)
     if len(a) + len(b) > 2 * _MOST_TOKENS:
-        return [(expected, expected != actual)], [(actual, expected != actual)]
+        return ((expected, expected != actual),), ((actual, expected != actual),)
     left: list[Segment] = []
     right: list[Segment] = []
     matcher = SequenceMatcher(None, a, b, autojunk=False)
@@ -35,7 +41,7 @@ def word_diff(expected: str, actual: str) -> tuple[list[Segment], list[Segment]]
     return _joined(left), _joined(right)
 
 
-def _joined(segments: list[Segment]) -> list[Segment]:
+def _joined(segments: list[Segment]) -> Segments:
     """Drop empty runs and merge neighbours; a space between two changes joins them."""
     kept = [s for s in segments if s[0]]
     for index in range(1, len(kept) - 1):
@@ -48,4 +54,4 @@ def _joined(segments: list[Segment]) -> list[Segment]:
             merged[-1] = (merged[-1][0] + text, changed)
         else:
             merged.append((text, changed))
-    return merged
+    return tuple(merged)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from linkwatch.model import Finding, LinkStatus, Severity
 from linkwatch.model.report import LinkRow, Report
-from linkwatch.reporters.diff import Segment, word_diff
+from linkwatch.reporters.diff import Segments, word_diff
 from linkwatch.reporters.view import (
     by_kind,
     by_section,
@@ -51,10 +51,10 @@ class Row:
     where: str
     line_url: str | None
     evidence: str | None
-    expected: list[Segment] | None
-    actual: list[Segment] | None
-    fix_old: list[Segment]
-    fix_new: list[Segment]
+    expected: Segments | None
+    actual: Segments | None
+    fix_old: Segments
+    fix_new: Segments
     related: list[tuple[int, str | None]]
 
     @property
@@ -157,7 +157,7 @@ def _row(report: Report, finding: Finding, index: int, section_ids: dict[str, st
     expected = actual = None
     if p.expected is not None and p.actual is not None:
         expected, actual = word_diff(p.expected, p.actual)
-    fix_old, fix_new = word_diff(p.fix.old, p.fix.new) if p.fix else ([], [])
+    fix_old, fix_new = word_diff(p.fix.old, p.fix.new) if p.fix else ((), ())
     title = section_title(finding, [i.file for i in report.inputs])
     return Row(
         finding=finding,
