@@ -173,7 +173,7 @@ _GLUED_TRACK = re.compile(r"-(?=(?:findings|workshops?)\b)|(?<=findings)-|(?<=wo
 _MAX_CONTENT_WORDS = 4
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def parse_venue(cell: str) -> tuple[VenueMention, ...]:
     """Every venue mention in a 'Published in' cell; empty for '', '-' and the like.
     Cached: a survey repeats the same few dozen venue strings thousands of times."""
