@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from linkwatch.papers.dates import parse_date
+from linkwatch.parse import parse_survey
+from linkwatch.sources.files import read_source
 from tests.conftest import SURVEYS, Arxiv, findings_of
 from tests.servers.arxiv import paper
 
@@ -69,6 +71,10 @@ def test_online_the_posted_day_decides(workdir: Path, arxiv_api: Arxiv, run_cli)
         ("14 Mar 2023", (2023, 3, 14, None)),
         ("September 5, 2022", (2022, 9, 5, None)),
         ("20210706", (2021, 7, 6, "")),
+        ("06/2024", (2024, 6, None, "/")),
+        ("3.2023", (2023, 3, None, ".")),
+        ("13/2024", None),
+        ("23.02", None),  # a two-digit year only in a Date column
         ("20211306", None),
         ("2023", None),
         ("CVPR, 2024", None),
@@ -92,3 +98,37 @@ def test_a_named_month_before_the_paper_is_found_and_never_rewritten(write_surve
     assert finding.line == 3
     assert "Dated May, 2023, before arXiv 2307.01234" in finding.problem.message
     assert finding.problem.fix is None
+
+
+def test_a_two_digit_year_is_a_date_only_where_a_column_says_so() -> None:
+    written = parse_date("23.02", short_year=True)
+    assert written is not None and (written.year, written.month) == (2023, 2)
+    assert written.spelt(2023, 7) == "23.07"
+    assert parse_date("23.13", short_year=True) is None
+    assert parse_date("87.05", short_year=True) is None  # a score, not 2087
+
+
+def test_date_columns_written_month_first_or_with_a_short_year(write_survey) -> None:  # type: ignore[no-untyped-def]
+    """'MM/YYYY' and a Date column of 'YY.MM' are the entries' dates, not words of their venue;
+    a date before the paper is fixed in the list's own way of writing dates."""
+    path = write_survey(
+        "| Title | Date | Venue |\n|---|---|---|\n"
+        "| [Early](https://arxiv.org/abs/2307.01234) | 05/2023 | CVPR |\n"
+        "| [On time](https://arxiv.org/abs/2307.01235) | 07/2023 | - |\n"
+        "\n| Date | Venue | Paper |\n|---|---|---|\n"
+        "| 23.02 | arxiv | [Short and early](https://arxiv.org/abs/2305.01236) |\n"
+        "| 23.12 |  | [Short, later](https://arxiv.org/abs/2305.01237) |\n"
+    )
+    survey = parse_survey([read_source(path)])
+    assert [(e.line, e.venue, e.date) for e in survey.entries] == [
+        (3, "CVPR", "05/2023"),
+        (4, "", "07/2023"),
+        (8, "arxiv", "23.02"),
+        (9, "", "23.12"),
+    ]
+    fixes = {
+        f.line: (f.problem.fix.old, f.problem.fix.new)
+        for f in findings_of(path)
+        if f.kind == "year-mismatch" and f.problem.fix
+    }
+    assert fixes == {3: ("05/2023", "07/2023"), 8: ("23.02", "23.05")}

@@ -132,7 +132,7 @@ def _date_problem(entry: Entry, ref: ArxivRef, first: _FirstVersion) -> Problem 
     Offline the ID's month is the announcement's, so the month before it is let pass. The fix
     (never applied unasked) writes the first version's month, or its day when the date has one
     and the API gave it: never a date before the paper existed."""
-    written = parse_date(entry.date)
+    written = parse_date(entry.date, short_year=True)  # the parser read it as a date
     if written is None:
         return None
     year, month, day = written.year, written.month, written.day
@@ -143,15 +143,12 @@ def _date_problem(entry: Entry, ref: ArxivRef, first: _FirstVersion) -> Problem 
     if (year, month) >= earliest and not _days_early(year, month, day, first.posted):
         return None
     posted = f"on {first.posted:%Y-%m-%d}" if first.posted else f"in {ref.year}-{ref.month:02d}"
-    sep = written.separator
-    if sep is None:
-        expected = ""  # a named month ('Oct, 2024'): the message says the date, no rewrite
-    elif first.posted is not None:
-        expected = f"{first.posted.year}{sep}{first.posted.month:02d}"
-        if day is not None:
-            expected += f"{sep}{first.posted.day:02d}"
+    # a named month ('Oct, 2024') is not rewritten: the message says the date
+    if first.posted is not None:
+        posted_day = first.posted.day if day is not None else None
+        expected = written.spelt(first.posted.year, first.posted.month, posted_day) or ""
     else:
-        expected = f"{ref.year}{sep}{ref.month:02d}" if day is None else ""
+        expected = (written.spelt(ref.year, ref.month) or "") if day is None else ""
     return Problem(
         entry.file,
         entry.line,

@@ -1,7 +1,8 @@
 """
-Dates as paper lists write them: '2023-06', '2023.06', '2023/06', '2025-03-17', and with the
-month named: 'Oct, 2024', 'Apr. 2023', '23 Mar 2023', 'March 23, 2023'. One reader for the
-parser (is this cell a date?) and the date check (is it before the paper existed?).
+Dates as paper lists write them: '2023-06', '2023.06', '2023/06', '2025-03-17', the month
+first ('06/2024'), and with the month named: 'Oct, 2024', 'Apr. 2023', '23 Mar 2023', 'March
+23, 2023'; in a Date column also with a two-digit year ('23.02'). One reader for the parser
+(is this cell a date?) and the date check (is it before the paper existed?).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ _NAMED = re.compile(
 )
 
 
+_MONTH_FIRST = re.compile(r"^(?P<month>0?[1-9]|1[0-2])(?P<sep>[-./])(?P<year>(?:19|20)\d\d)$")
+# '23.02' only where a column says it is a date: elsewhere it is as likely a score or a version
+_SHORT_YEAR = re.compile(r"^(?P<year>[0-3]\d)(?P<sep>[-./])(?P<month>0[1-9]|1[0-2])$")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")  # '20210706'
 
 
@@ -36,10 +40,25 @@ class WrittenDate:
     separator: str | None
     """'-', '.' or '/' for a numeric date (a fix writes it the same way), '' for '20210706';
     None when the month is named."""
+    order: str = "ymd"
+    """How the numbers are laid out: 'ymd', 'my' ('06/2024') or 'YYm' ('23.02')."""
+
+    def spelt(self, year: int, month: int, day: int | None = None) -> str | None:
+        """Another date written as this one is (a fix keeps a list's way of writing dates);
+        None when that cannot be done (a named month, a day where this one has none)."""
+        sep = self.separator
+        if sep is None or (day is not None and self.day is None):
+            return None
+        if self.order == "my":
+            return f"{month:02d}{sep}{year}"
+        if self.order == "YYm":
+            return f"{year % 100:02d}{sep}{month:02d}"
+        return f"{year}{sep}{month:02d}" + (f"{sep}{day:02d}" if day is not None else "")
 
 
-def parse_date(text: str) -> WrittenDate | None:
-    """The date `text` is, whole; None when it is anything else (a year alone is a year)."""
+def parse_date(text: str, short_year: bool = False) -> WrittenDate | None:
+    """The date `text` is, whole; None when it is anything else (a year alone is a year).
+    `short_year` also reads '23.02' as 2023-02: for a cell of a Date column only."""
     text = text.strip()
     numeric = _NUMERIC.match(text)
     if numeric:
@@ -51,6 +70,13 @@ def parse_date(text: str) -> WrittenDate | None:
     if compact:
         year, month, day = (int(compact[i]) for i in (1, 2, 3))
         return WrittenDate(year, month, day, "")
+    first = _MONTH_FIRST.match(text)
+    if first:
+        return WrittenDate(int(first["year"]), int(first["month"]), None, first["sep"], "my")
+    short = _SHORT_YEAR.match(text) if short_year else None
+    if short:
+        year, month = 2000 + int(short["year"]), int(short["month"])
+        return WrittenDate(year, month, None, short["sep"], "YYm")
     named = _NAMED.match(text)
     if named:
         day = named["day"] or named["day2"]
@@ -59,5 +85,5 @@ def parse_date(text: str) -> WrittenDate | None:
     return None
 
 
-def is_date(text: str) -> bool:
-    return parse_date(text) is not None
+def is_date(text: str, short_year: bool = False) -> bool:
+    return parse_date(text, short_year) is not None

@@ -390,9 +390,9 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
         date, year = year, None
     if venue is not None and date is None and is_date(venue.cell.text.strip()):
         date, venue = venue, None  # a 'Publication time' column of dates ('2004.04')
-    elif date is not None and year is None and not is_date(date.cell.text.strip()):
+    elif date is not None and year is None and not _dated(date):
         date, year = None, date  # a 'Date' column of years: the year, as before
-    if date is not None and is_date(date.cell.text.strip()):
+    if date is not None and _dated(date):
         fields.date, fields.date_cell = date.cell.text.strip(), date.cell
     if venue is not None or year is not None:
         fields.venue_cell = venue.cell if venue else None
@@ -413,6 +413,11 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
     if not fields.venue and paper is not None and _is_label(paper.text) and paper.text.strip(" []"):
         words = paper.text.strip(" []")  # '[[IJCAI]](https://arxiv.org/...)': the venue
         fields.venue, fields.venue_cell = words, locate(words)
+
+
+def _dated(part: Part) -> bool:
+    """A date, or in a Date column also one with a two-digit year ('23.02')."""
+    return is_date(part.cell.text.strip(), short_year=part.column == Column.DATE)
 
 
 def _after_link(parts: Sequence[Part], paper: Link) -> str:
