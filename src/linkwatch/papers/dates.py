@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 _NUMERIC = re.compile(
     r"^(?P<year>(?:19|20)\d\d)(?P<sep>[-./])(?P<month>0?[1-9]|1[0-2])"
@@ -40,14 +41,15 @@ class WrittenDate:
     separator: str | None
     """'-', '.' or '/' for a numeric date (a fix writes it the same way), '' for '20210706';
     None when the month is named."""
-    order: str = "ymd"
-    """How the numbers are laid out: 'ymd', 'my' ('06/2024') or 'YYm' ('23.02')."""
+    order: Literal["ymd", "my", "YYm"] = "ymd"
+    """How the numbers are laid out: year first, the month first ('06/2024'), or a two-digit
+    year first ('23.02')."""
 
     def spelt(self, year: int, month: int, day: int | None = None) -> str | None:
         """Another date written as this one is (a fix keeps a list's way of writing dates);
-        None when that cannot be done (a named month, a day where this one has none)."""
+        None for a named month, which is not rewritten."""
         sep = self.separator
-        if sep is None or (day is not None and self.day is None):
+        if sep is None:
             return None
         if self.order == "my":
             return f"{month:02d}{sep}{year}"
