@@ -34,9 +34,10 @@ def stream(report: Report) -> Iterator[bytes]:
     head = orjson.dumps(json_head(report), option=orjson.OPT_INDENT_2)
     for key in ROW_LISTS:
         # An encoded string never holds a raw newline, so this is the top-level key's line.
-        before, _, head = head.partition(b'\n  "' + key.encode() + b'": []')
+        opening = b'\n  "' + key.encode() + b'": ['
+        before, _, head = head.partition(opening + b"]")
         yield before
-        yield b'\n  "' + key.encode() + b'": ['
+        yield opening
         yield from _items(json_rows(report, key))
         yield b"]"
     yield head
