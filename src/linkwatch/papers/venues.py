@@ -93,7 +93,7 @@ class VenueMention:
 
 
 _SPLIT = re.compile(r"\s*;\s*|\s+/\s+|(?<=\d)\s*/\s*(?=[A-Za-z])|\s+\|\s+")
-_YEAR = re.compile(r"(?<![\d.])(19[5-9]\d|20\d\d)(?![\d.])")
+_YEAR = re.compile(r"(?<![\d.])(19[5-9]\d|20\d\d)(?!\d|\.\d)")  # 'TIP 2024.', not '2024.01'
 _SHORT_YEAR = re.compile(r"(?<=[A-Za-z])(?:\s*['\u2019]\s?|-)?(\d{2})\b")
 # An edition is an ordinal ('40th', '3rd') or a bare number right before a name ('41 ICML'); a
 # bare number after a name is a volume ('Advances in Neural Information Processing Systems 37'
@@ -101,7 +101,7 @@ _SHORT_YEAR = re.compile(r"(?<=[A-Za-z])(?:\s*['\u2019]\s?|-)?(\d{2})\b")
 _EDITION = re.compile(
     r"(?<![\d.])(\d{1,3})(?:st|nd|rd|th)(?![\d.])|(?<![\w.])(\d{1,3})\s+(?=[A-Za-z])"
 )
-_WORD = re.compile(r"[A-Za-z][\w.&'/+-]*[A-Za-z+]|[A-Za-z]")
+_WORD = re.compile(r"(?:\d(?=[A-Z]))?[A-Za-z][\w.&'/+-]*[A-Za-z+]|[A-Za-z]")  # and '3DV'
 _STOP = frozenset(
     [
         "proceedings",

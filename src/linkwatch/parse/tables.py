@@ -63,6 +63,8 @@ _HEADER_WORDS: tuple[tuple[Column, tuple[str, ...]], ...] = (
     ),
     (Column.LINKS, ("link", "download", "home", "website", "url", "page", "resource", "source")),
 )
+# Abbreviated header words, matched whole ('Conf/Jour'; 'Confidence' is no venue).
+_SHORT_HEADER_WORDS = {"conf": Column.VENUE, "jour": Column.VENUE, "pub": Column.VENUE}
 # Chinese headers (mli/paper-reading: | 已录制 | 年份 | 名字 | 简介 | 引用 |), by substring.
 _CJK_HEADER_WORDS: tuple[tuple[Column, tuple[str, ...]], ...] = (
     (Column.TITLE, ("名字", "名称", "标题", "题目", "论文", "模型", "方法")),
@@ -123,7 +125,9 @@ def column_roles(headers: list[str]) -> list[Column]:
 def _role_from_header(header: str) -> Column:
     words = re.findall(r"[a-z]+", header.lower())
     for column, keys in _HEADER_WORDS:
-        if any(word.startswith(key) for word in words for key in keys):
+        if any(word.startswith(key) for word in words for key in keys) or any(
+            _SHORT_HEADER_WORDS.get(word) == column for word in words
+        ):
             return column
     for column, keys in _CJK_HEADER_WORDS:
         if any(key in header for key in keys):
