@@ -815,3 +815,40 @@ def test_chinese_headers(write: Write) -> None:
 @pytest.fixture
 def write(write_survey: Write) -> Write:
     return write_survey
+
+
+def test_an_abbreviated_venue_header_and_rows_without_their_empty_last_cell(write: Write) -> None:
+    """MatrixBrain/awesome-NeRF: 'Conf/Jour' is the venue column, and rows that leave off an
+    empty last cell render as GitHub pads them: no table-malformed for those."""
+    path = write(
+        "|Year|Conf/Jour|Code|Title|OtherInfo|\n"
+        "|:-:|:-:|:-:|:-:|:-:|\n"
+        "|2022|Computer Graphics Forum||[Advances in Neural Rendering]"
+        "(https://arxiv.org/pdf/2111.05849.pdf)||\n"
+        "|2022|ECCV||[GeoAug: Data Augmentation for Few-Shot NeRF](https://www.ecva.net/g.pdf)|\n"
+        "|2022|ECCV|[Torch](https://github.com/a/b)|[Sim: Learning to Generate Data]"
+        "(https://arxiv.org/pdf/2207.11368.pdf)||\n"
+        "|2021|ICCV|[Torch](https://github.com/c/d)|[Diet: Consistent Few-Shot Views]"
+        "(https://arxiv.org/pdf/2104.00677.pdf)|[Project Page](https://www.ajayj.com/dietnerf)|\n"
+    )
+    survey = parse_survey([read_source(path)])
+    assert [(e.line, e.venue) for e in survey.entries] == [
+        (3, "Computer Graphics Forum 2022"),
+        (4, "ECCV 2022"),
+        (5, "ECCV 2022"),
+        (6, "ICCV 2021"),
+    ]
+    assert survey.table_defects == ()
+
+
+def test_a_row_missing_a_cell_that_every_row_fills_is_still_malformed(write: Write) -> None:
+    path = write(
+        "| Title | Venue | Code |\n|---|---|---|\n"
+        "| [Alpha: One](https://arxiv.org/abs/2101.00001) | ICML 2021 | |\n"
+        "| [Beta: Two](https://arxiv.org/abs/2101.00002) | ICLR 2021 |[c](https://github.com/b) |\n"
+        "| [Gamma: Three](https://arxiv.org/abs/2101.00003) |\n"
+    )
+    survey = parse_survey([read_source(path)])
+    assert [(d.line, d.message) for d in survey.table_defects] == [
+        (5, "This row has 1 cell but its table's header has 3 cells.")
+    ]

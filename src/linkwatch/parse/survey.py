@@ -90,6 +90,16 @@ class _Table:
     roles: list[Column] = field(default_factory=list)
     """The columns' roles by their headers."""
     rows: list[_ReadRow] = field(default_factory=list)
+    uneven: list[tuple[int, int]] = field(default_factory=list)
+    """(line, cells shown) of the rows whose width is not the header's."""
+    filled: set[int] = field(default_factory=set)
+    """Columns some row writes something in."""
+    left_empty: set[int] = field(default_factory=set)
+    """Columns some row of the header's width leaves empty."""
+
+    def is_optional(self, column: int) -> bool:
+        """A column rows may leave empty: a row that omits it as its last cell loses nothing."""
+        return column in self.left_empty or column not in self.filled
 
 
 def parse_source(source: SourceFile, on_urls: UrlSink | None = None) -> ParsedFile:
@@ -257,11 +267,26 @@ class _Walker:
         # read now, so the row's tokens can be freed before the table ends
         table.rows.append(self._read_row(row, table.roles))
         width = visible_width(row.raw, table.header_width)
+        for column, cell in enumerate(row.raw[: table.header_width]):
+            if cell.text:
+                table.filled.add(column)
+            elif width == table.header_width:
+                table.left_empty.add(column)
         if width != table.header_width:
+            table.uneven.append((row.line, width))
+
+    def _uneven_rows(self, table: _Table) -> None:
+        """Rows with more or fewer cells than the header, but not those that only leave off
+        empty last cells: GitHub pads them, as it does in rows that write them empty."""
+        for line, width in table.uneven:
+            if width < table.header_width and all(
+                table.is_optional(column) for column in range(width, table.header_width)
+            ):
+                continue
             self.out.table_defects.append(
                 TableDefect(
                     self.source.path,
-                    row.line,
+                    line,
                     f"This row has {_cells(width)} but its table's header has "
                     f"{_cells(table.header_width)}.",
                 )
@@ -271,6 +296,7 @@ class _Walker:
         table, self.table = self.table, None
         if table is None:
             return
+        self._uneven_rows(table)
         roles, rows = table.roles, table.rows
         columns = [
             [row.parts[i].runs.outside for row in rows if i < len(row.parts)]
