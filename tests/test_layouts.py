@@ -852,3 +852,28 @@ def test_a_row_missing_a_cell_that_every_row_fills_is_still_malformed(write: Wri
     assert [(d.line, d.message) for d in survey.table_defects] == [
         (5, "This row has 1 cell but its table's header has 3 cells.")
     ]
+
+
+def test_a_venue_sentence_after_a_plain_title_is_the_venue_not_the_title(write: Write) -> None:
+    """XuyangBai/awesome-point-cloud-registration: 'Title. VENUE'YYYY [[paper]](...)'."""
+    found = entries(
+        write,
+        "- 3DFeat-Net: Weakly Supervised Local 3D Features for Point Cloud Registration."
+        " ECCV'2018 [[paper]](https://arxiv.org/pdf/1807.09413.pdf)"
+        " [[code]](https://github.com/yewzijian/3DFeatNet)\n"
+        "- PointCloud Saliency Maps. ICCV'2019 [[paper]](http://arxiv.org/pdf/1812.01687)\n"
+        "- CGF: Learning Compact Geometric Features. ICCV'2017"
+        " [[paper]](http://arxiv.org/pdf/1709.05056)\n"
+        "- Harris3D: a robust extension of the harris operator. VC'2011"
+        " [[paper]](http://www.ivan-sipiran.com/papers/SB11b.pdf)\n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        (
+            "3DFeat-Net: Weakly Supervised Local 3D Features for Point Cloud Registration",
+            "ECCV'2018",
+        ),
+        ("PointCloud Saliency Maps", "ICCV'2019"),
+        ("CGF: Learning Compact Geometric Features", "ICCV'2017"),
+        ("Harris3D: a robust extension of the harris operator", ""),
+    ]
+    assert found[0].code_urls == ("https://github.com/yewzijian/3DFeatNet",)

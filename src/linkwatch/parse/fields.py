@@ -72,6 +72,10 @@ _VENUE_DASH_DATE = re.compile(r"^(.*?\S)\s+[-\u2013\u2014]\s+(\S.*)$")
 _TRAILING_IN = re.compile(r"\s*[,\uff0c]\s*in$")
 _DATED_LEAD = re.compile(r"^(?:19|20)\d\d(?:-[\w&.]+(?:[-\s][\w&.]+)?)?\s+-\s+")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d$")
+# 'Title. ECCV'2018', 'Title, CVPR 2021.': a venue sentence after a plain title.
+_TRAILING_VENUE = re.compile(
+    r"[.,;]\s+([A-Za-z0-9][\w&./ -]{0,30}?['\u2019]?\s?(?:19|20)?\d\d)\.?$"
+)
 _IN_VENUE = re.compile(r"(?:^|[\s,\uff0c])in\s+([A-Z][^,.;\[\]()\n]{1,60}?\s(?:19|20)\d\d)(?!\d)")
 _VENUE_AND_DATE = re.compile(r"^(.*\S)\s+((?:19|20)\d\d[-./]\d{1,2}(?:[-./]\d{1,2})?)$")
 _AFTER_LINK = re.compile(r"^[\s,.;:]*([A-Z][^\[\]()*_|\n]{0,60}?(?:19|20)\d\d)\.?\s*(?:$|\[)")
@@ -260,11 +264,24 @@ def _title_text(part: Part, strict: bool) -> str:
         named = _cleaned(_EMPTY_BRACKETS.sub("", named).strip(" []|,;"))
         if named and is_title_like(named) and len(named) < len(first):
             first = named  # '| SOCKET [[paper](...)] |': the name without its links
+    first = _without_trailing_venue(first)
     if strict:
         first = _without_tags(first).strip(" .,:;-|")
         if not is_title_like(first) or (parse_venue(first) and _known(first) and _is_label(first)):
             return ""
     return first
+
+
+def _without_trailing_venue(title: str) -> str:
+    """A plain title without the venue sentence written after it ('3DFeat-Net: ... Point Cloud
+    Registration. ECCV'2018' is the title up to 'Registration')."""
+    trailing = _TRAILING_VENUE.search(title)
+    if trailing is None:
+        return title
+    venue, head = trailing[1].strip(), title[: trailing.start()].strip()
+    if (_VENUE_LABEL.match(venue) or _is_venue(venue, False)) and is_title_like(head):
+        return head
+    return title
 
 
 def _bracketed_in(text: str, words: str) -> bool:
@@ -405,8 +422,8 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
     for text, cell in _venue_candidates(parts, locate):
         if not fields.date and is_date(text):
             fields.date, fields.date_cell = text, cell
-        elif not fields.venue and not is_date(text):
-            fields.venue, fields.venue_cell = text, cell
+        elif not fields.venue and not is_date(text) and text not in fields.title:
+            fields.venue, fields.venue_cell = text, cell  # not 'CGF' of 'CGF: Learning ...'
     if not fields.venue and fields.paper is not None and (tail := _after_link(parts, fields.paper)):
         fields.venue, fields.venue_cell = tail, locate(tail)
     paper = fields.paper
