@@ -877,3 +877,42 @@ def test_a_venue_sentence_after_a_plain_title_is_the_venue_not_the_title(write: 
         ("Harris3D: a robust extension of the harris operator", ""),
     ]
     assert found[0].code_urls == ("https://github.com/yewzijian/3DFeatNet",)
+
+
+def test_a_title_linked_to_its_project_page_and_cited_with_its_venue_is_a_paper(
+    write: Write,
+) -> None:
+    """awesome-NeRF/awesome-NeRF: '[Title](project page), Authors et al., VENUE YEAR | [github]
+    | [bibtex]', alone in its list; a blog and a BibTeX file kept on GitHub are no code."""
+    found = entries(
+        write,
+        "## Papers\n"
+        "- [NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis]"
+        "(https://www.matthewtancik.com/nerf), Mildenhall et al., ECCV 2020 |"
+        " [github](https://github.com/bmild/nerf) |"
+        " [bibtex](https://github.com/a/awesome-NeRF/blob/main/citations/nerf.txt)\n\n"
+        "## Tools\n"
+        "- [A Tool for Rendering Neural Fields](https://tool.example.org/), a viewer |"
+        " [blog](https://owner.github.io/viewer/)\n\n"
+        "## Surveys\n"
+        "- [Neural Volume Rendering: NeRF And Beyond](https://arxiv.org/abs/2101.05204),"
+        " Dellaert and Yen-Chen, Arxiv 2020 | [blog](https://dellaert.github.io/NeRF/) |"
+        " [bibtex](https://raw.githubusercontent.com/a/b/main/NeRF-and-Beyond.bib)\n",
+    )
+    assert [(e.line, e.title, e.paper_url, e.venue) for e in found] == [
+        (
+            2,
+            "NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis",
+            "https://www.matthewtancik.com/nerf",
+            "ECCV 2020",
+        ),
+        (
+            8,
+            "Neural Volume Rendering: NeRF And Beyond",
+            "https://arxiv.org/abs/2101.05204",
+            "Arxiv 2020",
+        ),
+    ]
+    assert found[0].code_urls == ("https://github.com/bmild/nerf",)
+    assert found[1].code_urls == ()
+    assert "https://dellaert.github.io/NeRF/" in found[1].other_urls

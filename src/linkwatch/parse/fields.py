@@ -39,6 +39,14 @@ _SAYS_CODE = re.compile(
     r"models?|weights|model weights|source|source code|hugging[\s_-]?face|hf)[\W_]*$",
     re.I,
 )
+# Link words that name something beside the code, even when it is kept on GitHub
+# ('[bibtex](https://github.com/.../nerf.txt)', '[blog](https://owner.github.io/...)').
+_SAYS_NOT_CODE = re.compile(
+    r"^[\W_]*(?:blog|blog post|bib|bibtex|citation|cite|slides?|sildes|video|videos|poster|talk|"
+    r"tweet|twitter|news|press|\u4e2d\u6587\u7248|\u4e2d\u6587|chinese|zhihu|\u77e5\u4e4e)[\W_]*$",
+    re.I,
+)
+_CITATION_FILE = re.compile(r"\.(?:bib|bibtex|ris)(?:$|[?#])", re.I)
 _SIZE_OR_NUMBER = re.compile(r"^[~≈<>]?\d[\d.,]*\s*(?:[KMBT]B?|[kmbt]|%|x)?$")
 _LETTER = re.compile(r"[^\W\d_]")
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]|\(([^()]+)\)")
@@ -610,9 +618,13 @@ def _code(fields: Fields, parts: Sequence[Part]) -> None:
                 continue  # the paper again (a venue badge that links to it)
             if key in seen:
                 fields.roles[id(link)] = Role.CODE
-            elif (
-                (says_code or _SAYS_CODE.match(_words(part, index))) and not is_paper_url(link.url)
-            ) or (not elsewhere and is_code_url(link.url)):
+            elif _SAYS_NOT_CODE.match(words := _words(part, index)) or _CITATION_FILE.search(
+                link.url
+            ):
+                fields.other_urls.append(link.url)
+            elif ((says_code or _SAYS_CODE.match(words)) and not is_paper_url(link.url)) or (
+                not elsewhere and is_code_url(link.url)
+            ):
                 seen.add(key)
                 fields.code_urls.append(link.url)
                 fields.roles[id(link)] = Role.CODE

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from linkwatch.model import Link, Role, Syntax
 from linkwatch.model.targets import host_of
+from linkwatch.papers.venues import parse_venue
 from linkwatch.parse.fields import (
     Fields,
     Locate,
@@ -115,14 +116,29 @@ def _read(item: Item, locator: Locator, found: list[tuple[Item, Fields]], among:
     paper = own or paper_link(parts)
     if paper is not None:
         found.insert(at, (item, judge(parts, locator(item), paper)))
-    elif among and (named := _named_link(item)) is not None:
+    elif (named := _named_link(item)) is not None and (among or _cited(item, named)):
         paper = None if _is_repository(named.url) else named
-        found.insert(at, (item, judge(parts, locator(item), paper)))
+        fields = judge(parts, locator(item), paper)
+        if among or _has_venue_year(fields.venue):
+            found.insert(at, (item, fields))
     elif among and not any(p.links for p in item.parts):
         fields = judge(parts, locator(item), None)
         bold = _bold_title(item)
         if len(fields.title.split()) >= _MIN_NAME_WORDS and (fields.venue or bold):
             found.insert(at, (item, fields))  # 'Title | **[ECCV' 20]**': a paper, no link
+
+
+def _cited(item: Item, named: Link) -> bool:
+    """An item that opens with a title linked to its page and goes on like a citation
+    ('[NeRF: Representing Scenes as ...](https://www.matthewtancik.com/nerf), Mildenhall et al.,
+    ECCV 2020'): a paper wherever the link goes, once its venue and year are read."""
+    text = item.parts[0].runs.text.lstrip(_LEAD) if item.parts else ""
+    title = named.text.strip()
+    return len(title.split()) >= _MIN_TITLE_WORDS and text.startswith(title)
+
+
+def _has_venue_year(venue: str) -> bool:
+    return any(m.venue is not None and m.year and m.year_written for m in parse_venue(venue))
 
 
 def _is_repository(url: str) -> bool:
