@@ -916,3 +916,24 @@ def test_a_title_linked_to_its_project_page_and_cited_with_its_venue_is_a_paper(
     assert found[0].code_urls == ("https://github.com/bmild/nerf",)
     assert found[1].code_urls == ()
     assert "https://dellaert.github.io/NeRF/" in found[1].other_urls
+
+
+def test_a_format_template_quoted_in_a_note_is_no_paper_and_no_defect(write: Write) -> None:
+    """Yutong-Zhou-cv/Awesome-Text-to-Image shows its format in a blockquote; the same line
+    left outside a note is a placeholder, reported once (not also as a missing file)."""
+    template = (
+        "* (Conference/Journal Year) **Title**, First Author et al."
+        " [[Paper](URL)] [[Code](URL)] [[Project](URL)]\n"
+    )
+    paper = (
+        "* (NeurIPS 2023) **Real Paper About Diffusion Models**, A. Author et al."
+        " [[Paper](https://arxiv.org/abs/2301.00001)]\n"
+    )
+    path = write(">🐌 Markdown Format:\n> " + template + "\n## Papers\n\n" + paper)
+    survey = parse_survey([read_source(path)])
+    assert [(e.line, e.title) for e in survey.entries] == [(6, "Real Paper About Diffusion Models")]
+    assert findings_of(path) == []
+
+    left = write("## Papers\n\n" + paper + template)
+    found = sorted((f.line, f.kind) for f in findings_of(left))
+    assert found == [(4, "placeholder-link")] * 3

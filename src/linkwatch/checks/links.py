@@ -13,7 +13,7 @@ from linkwatch.checks.base import Context, about_link, replacing_url
 from linkwatch.checks.statuses import local_target
 from linkwatch.model import Fix, Link, LinkOutcome, LinkStatus, Problem
 from linkwatch.model.records.web import WebRecord
-from linkwatch.model.targets import host_matches, host_of
+from linkwatch.model.targets import host_matches, host_of, is_placeholder
 
 # Hosts that serve every page over https (most redirect http:// to it, or use HSTS).
 HTTPS_HOSTS = frozenset(
@@ -164,7 +164,11 @@ def missing_file(context: Context) -> Iterator[Problem]:
     for link in context.survey.links:
         # the verdict first (judged once, for the report too): the file system is asked again
         # only for the few broken links that are local files
-        if context.status(link).status == LinkStatus.BROKEN and local_target(link) is not None:
+        if (
+            context.status(link).status == LinkStatus.BROKEN
+            and local_target(link) is not None
+            and not is_placeholder(link.url)  # 'URL' left to fill in: placeholder-link says so
+        ):
             yield Problem(
                 link.file,
                 link.line,

@@ -14,14 +14,14 @@ from rapidfuzz import process
 
 from linkwatch.checks.base import Context, replacing_url
 from linkwatch.model import Entry, Fix, Link, LinkStatus, Problem, Role, Syntax
-from linkwatch.model.targets import ARXIV_HOSTS, LOOKS_LIKE_DOMAIN, arxiv_ref, host_of, split_url
-
-# 'xxxx' only as a whole path segment or query value ('/xxxx/', '=xxxx'), not inside a name
-# such as the GitHub user 'wxxxxxxh'.
-_PLACEHOLDER_URL = re.compile(
-    r"\.\.\.|…|^(?:url|link|todo|tbd|xxx+|#)$|(?<![^/=.?&#])x{4,}(?![^/=.?&#])", re.I
+from linkwatch.model.targets import (
+    ARXIV_HOSTS,
+    LOOKS_LIKE_DOMAIN,
+    arxiv_ref,
+    is_placeholder,
+    split_url,
 )
-_PLACEHOLDER_HOSTS = frozenset({"example.com", "example.org", "example.net", "www.example.com"})
+
 _PLACEHOLDER_TITLE = re.compile(
     r"^(?:example paper|paper title|title|tbd|todo|xxx+|lorem ipsum.*|your paper.*)$", re.I
 )
@@ -72,11 +72,6 @@ def placeholder_link(context: Context) -> Iterator[Problem]:
                 url=entry.paper_url,
                 entry_title=entry.title,
             )
-
-
-@lru_cache(maxsize=65536)
-def is_placeholder(url: str) -> bool:
-    return bool(_PLACEHOLDER_URL.search(url)) or host_of(url) in _PLACEHOLDER_HOSTS
 
 
 def malformed_url(context: Context) -> Iterator[Problem]:

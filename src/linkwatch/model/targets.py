@@ -397,3 +397,17 @@ def is_repository_url(url: str) -> bool:
     if parts is None or not host_matches(parts.host, _CODE_HOSTS):
         return False
     return parts.host.endswith("github.io") or parts.path.strip("/").count("/") >= 1
+
+
+# 'xxxx' only as a whole path segment or query value ('/xxxx/', '=xxxx'), not inside a name
+# such as the GitHub user 'wxxxxxxh'.
+_PLACEHOLDER_URL = re.compile(
+    r"\.\.\.|…|^(?:url|link|todo|tbd|xxx+|#)$|(?<![^/=.?&#])x{4,}(?![^/=.?&#])", re.I
+)
+_PLACEHOLDER_HOSTS = frozenset({"example.com", "example.org", "example.net", "www.example.com"})
+
+
+@lru_cache(maxsize=65536)
+def is_placeholder(url: str) -> bool:
+    """A link target left to fill in: 'URL', 'https://arxiv.org/abs/...', example.com."""
+    return bool(_PLACEHOLDER_URL.search(url)) or host_of(url) in _PLACEHOLDER_HOSTS

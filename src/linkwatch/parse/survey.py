@@ -26,7 +26,7 @@ from linkwatch.model import (
     Syntax,
     TableDefect,
 )
-from linkwatch.model.targets import arxiv_ref
+from linkwatch.model.targets import arxiv_ref, is_placeholder
 from linkwatch.parse.autolinks import find_bare_urls
 from linkwatch.parse.fields import (
     Fields,
@@ -143,6 +143,8 @@ class _Walker:
         self.list_items: list[Item] = []
         """The top-level items of the list being read: whether they are papers is judged
         together, at the list's end."""
+        self.quoted = 0
+        """Blockquotes open around the token being read: where lists put their notes."""
         self.paragraph_block: int | None = None
         self.title_paragraph: tuple[Part, int] | None = None
         """A bold title alone in its paragraph, whose links may be the list below it."""
@@ -185,6 +187,10 @@ class _Walker:
                 self._definition(token)
             case "html_block":
                 self._html_block(token)
+            case "blockquote_open":
+                self.quoted += 1
+            case "blockquote_close":
+                self.quoted -= 1
 
     def _next_block(self) -> int:
         self.block_count += 1
@@ -211,6 +217,8 @@ class _Walker:
         line = _line_of(inline)
         lines = inline.content.split("\n")
         part = self._item_part(inline, line)
+        if self.quoted and _template([part]):
+            return
         last = line + len(lines) - 1
         after_a_paper = self.paragraph_block is not None
         fields = paragraph_fields(part, len(lines), self._lines_locator(line, last), after_a_paper)
@@ -398,6 +406,10 @@ class _Walker:
         if titled is not None and (paper := labelled_links(items)) is not None:
             self._titled_list(titled, items, paper)
             return
+        if self.quoted:
+            # a note that shows the list's format ('> * (Conference Year) **Title**, First
+            # Author et al. [[Paper](URL)]'): no paper, and its links point nowhere on purpose
+            items = [item for item in items if not _template(list(item.all_parts()))]
         papers = mostly_papers(items)
         for item in items:
             for entry_item, fields in item_entries(item, self._locator, papers):
@@ -586,9 +598,17 @@ class _Walker:
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
+def _template(parts: list[Part]) -> bool:
+    """Text whose every link is a placeholder ('[Paper](URL)'): a format shown, not a paper."""
+    links = [link for part in parts for link in part.links]
+    return bool(links) and all(is_placeholder(link.url) for link in links)
+
+
 _VISITED = frozenset(
     {
         "inline",
+        "blockquote_open",
+        "blockquote_close",
         "table_open",
         "tr_open",
         "tr_close",
