@@ -937,3 +937,44 @@ def test_a_format_template_quoted_in_a_note_is_no_paper_and_no_defect(write: Wri
     left = write("## Papers\n\n" + paper + template)
     found = sorted((f.line, f.kind) for f in findings_of(left))
     assert found == [(4, "placeholder-link")] * 3
+
+
+def test_a_results_table_names_methods_that_the_list_below_titles(write: Write) -> None:
+    """zhengli97/Awesome-Prompt-Adapter-Learning-for-VLMs: a results table names each method
+    ('ProDA') and links its paper; rows of combined methods link nothing; the list below
+    gives the full titles. Neither is a different title, and the combinations are no papers."""
+    path = write(
+        "| Methods | Paper | Pub | Base | HM | Code |\n"
+        "| :---: | :---: | :---: | --- | :---: | :--: |\n"
+        "| ProDA | [Link](https://arxiv.org/abs/2205.03340) | CVPR 22 | 81.56 | 76.65 |"
+        " [Link](https://github.com/bbbdylan/proda) |\n"
+        "| KgCoOp | [Link](https://arxiv.org/abs/2303.13283) | CVPR 23 | 80.73 | 77.00 |"
+        " [Link](https://github.com/htyao89/KgCoOp) |\n"
+        "| KgCoOp+PromptKD | - | - | 87.05 | **84.35** | - |\n"
+        "| RPO | [Link](https://arxiv.org/abs/2308.14960) | ICCV 23 | 81.13 | 77.78 |"
+        " [Link](https://github.com/mlvlab/RPO) |\n\n"
+        "- `ProDA` **Prompt Distribution Learning.** CVPR 2022.\n"
+        "  [[Paper](https://arxiv.org/abs/2205.03340)]\n"
+        "- `RPO` **Read-only Prompt Optimization for Few-shot Learning.** ICCV 2023.\n"
+        "  [[Paper](https://arxiv.org/abs/2308.14960)]\n"
+        "- `CoOp` **Learning to Prompt for Vision-Language Models.** IJCV 2022.\n"
+        "  [[Paper](https://arxiv.org/abs/2308.14960)]\n"
+    )
+    survey = parse_survey([read_source(path)])
+    assert [(e.line, e.title) for e in survey.entries] == [
+        (3, "ProDA"),
+        (4, "KgCoOp"),
+        (6, "RPO"),
+        (8, "Prompt Distribution Learning"),
+        (10, "Read-only Prompt Optimization for Few-shot Learning"),
+        (12, "Learning to Prompt for Vision-Language Models"),
+    ]
+    titles = [f.problem for f in findings_of(path) if "different title" in f.problem.message]
+    assert [(f.line, f.message) for f in titles] == [
+        (
+            10,
+            "The same paper (arXiv 2308.14960) has a different title in 2 rows: line 10:"
+            " 'Read-only Prompt Optimization for Few-shot Learning'; line 12: 'Learning to"
+            " Prompt for Vision-Language Models'.",
+        )
+    ]

@@ -161,8 +161,13 @@ def _disagreement(
     values = {entry.line: value(entry) for entry in group if entry.title or entry.paper_url}
     if label in ("year", "venue"):  # a row that gives none does not disagree about it
         values = {line: value for line, value in values.items() if value}
-    if label == "title" and _names_and_titles(set(values.values())):
-        return None
+    if label == "title":
+        if _names_and_titles(set(values.values())):
+            return None
+        titled = {line: title for line, title in values.items() if " " in title}
+        if titled:  # 'ProDA' in a results table names 'Prompt Distribution Learning'
+            values = titled
+            group = [entry for entry in group if entry.line in titled]
     if label == "code link" and _one_adds_to_the_other(group):
         return None
     if len(set(values.values())) < 2:

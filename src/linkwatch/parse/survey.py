@@ -317,7 +317,10 @@ class _Walker:
                     part.column = role
         judged = [(row, self._row_fields(row)) for row in rows]
         if _is_paper_table(table.header, [fields for _, fields in judged]):
+            linked = sum(fields.paper is not None for _, fields in judged)
             for row, fields in judged:
+                if linked >= _MOSTLY_LINKED * len(judged) and _only_a_name(row, fields):
+                    continue  # a result of combined methods ('| ATPrompt+PromptKD | - | 87.05 |')
                 self.out.entries.append(self._entry(row.line, 0, fields, table.index, Layout.TABLE))
         for row, fields in judged:
             self.out.links.extend(_with_roles(row.links, fields.roles))
@@ -668,6 +671,21 @@ def _with_roles(links: list[Link], roles: dict[int, Role]) -> Iterator[Link]:
     for link in links:
         role = roles.get(id(link))
         yield link if role is None or role == link.role else replace(link, role=role)
+
+
+_MOSTLY_LINKED = 0.6
+_MIN_PAPER_WORDS = 3
+
+
+def _only_a_name(row: _ReadRow, fields: Fields) -> bool:
+    """A row of a table of linked papers that links nothing and names no venue or date, only
+    a method or two ('ATPrompt+PromptKD', 'Human'): a result, not a paper."""
+    return (
+        not row.links
+        and not fields.venue
+        and not fields.date
+        and 0 < len(fields.title.split()) < _MIN_PAPER_WORDS
+    )
 
 
 def _is_paper_table(header: list[str], rows: list[Fields]) -> bool:
