@@ -978,3 +978,46 @@ def test_a_results_table_names_methods_that_the_list_below_titles(write: Write) 
             " Prompt for Vision-Language Models'.",
         )
     ]
+
+
+def test_numbered_plain_text_citations_are_papers(write: Write) -> None:
+    """FLHonker/Awesome-Knowledge-Distillation: 'N. Title. Authors et al. VENUE YEAR
+    [[code]][ref]', 'N. Title [VENUE YEAR] [[Video]](...)', no paper link; emphasised words
+    inside a title; a slides PDF is not the paper."""
+    found = entries(
+        write,
+        "1. Distilling the knowledge in a neural network. Hinton et al. arXiv:1503.02531\n"
+        "2. Relational Knowledge Distillation. Park, Wonpyo et al. CVPR 2019\n"
+        "3. Subclass Distillation. Müller, Rafael et al. arXiv:2002.03936\n"
+        "4. Meta Pseudo Labels. Pham, Hieu et al. ICML 2020 [[code]][1.26]\n"
+        "5. Fast Human _Pose Estimation_. Zhang, Feng et al. CVPR 2019\n"
+        "6. Target Interest Distillation for Multi-Interest Recommendation [CIKM 2022]"
+        " [[Video]](https://dl.acm.org/doi/10.1145/3511808.3557464)\n"
+        "7. A General Distillation Framework for Counterfactual Recommendation. Liu, Dugang et al."
+        " SIGIR 2020 [[Sildes]](http://csse.szu.edu.cn/KDCRec-Slides.pdf)\n\n"
+        "[1.26]: https://github.com/google-research/google-research/tree/master/meta_pseudo_labels\n",
+    )
+    assert [(e.line, e.title, e.venue) for e in found] == [
+        (1, "Distilling the knowledge in a neural network", "arXiv:1503.02531"),
+        (2, "Relational Knowledge Distillation", "CVPR 2019"),
+        (3, "Subclass Distillation", "arXiv:2002.03936"),
+        (4, "Meta Pseudo Labels", "ICML 2020"),
+        (5, "Fast Human Pose Estimation", "CVPR 2019"),
+        (6, "Target Interest Distillation for Multi-Interest Recommendation", "CIKM 2022"),
+        (7, "A General Distillation Framework for Counterfactual Recommendation", "SIGIR 2020"),
+    ]
+    assert found[3].code_urls == (
+        "https://github.com/google-research/google-research/tree/master/meta_pseudo_labels",
+    )
+    assert found[6].paper_url is None
+
+
+def test_a_numbered_list_of_steps_is_no_list_of_papers(write: Write) -> None:
+    found = entries(
+        write,
+        "1. Install the package. Python 3.11 or later.\n"
+        "2. Run the checker on your list.\n"
+        "3. Read the report in the browser.\n"
+        "4. Fix what it found and commit.\n",
+    )
+    assert found == []

@@ -91,6 +91,11 @@ _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NOTE = re.compile(r"^(?:from|by|via)\s", re.I)
 _SENTENCE_END = re.compile(r"[.\u201d\"]\s|\n")
 _ARXIV_CITED = re.compile(r"^arxiv[:\s]\s*\d{4}\.\d{4,5}(?:v\d+)?$", re.I)
+# Where a plain citation's title ends: a full stop after a word (not 'vs.', 'e.g.'), before
+# the authors and a year or an arXiv ID ('Relational Knowledge Distillation. Park, Wonpyo et
+# al. CVPR 2019', 'Adaptive Regularization of Labels. arXiv:1908.05474').
+_TITLE_STOP = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[A-Z\d]{2})|(?<=[)\]]))\.\s+")
+_CITATION_TAIL = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|arxiv:\s?\d{4}\.\d{4,5}", re.I)
 _PLACEHOLDER = re.compile(r"^[\s\-\u2013\u2014/?]*$|^(?:n/?a|tbd|none)$", re.I)
 
 
@@ -149,6 +154,8 @@ def is_paper_link(link: Link) -> bool:
         return False
     if is_paper_url(link.url) or _SAYS_PAPER.match(link.text):
         return True
+    if _SAYS_NOT_CODE.match(link.text.strip("[] ")):
+        return False  # '[[Slides]](.../KDCRec-Slides.pdf)': beside the paper, not the paper
     parts = split_url(link.url)
     path = parts.path.lower() if parts is not None else ""
     if path.endswith(".pdf"):
@@ -224,6 +231,7 @@ def _title(fields: Fields, parts: Sequence[Part], locate: Locate) -> None:
         and not is_generic(paper.text)
         and not _is_label(paper.text)
         and not acronym
+        and not (paper.text.startswith("[") and paper.text.endswith("]"))  # '[[Slides]][ref]'
         and not (home is not None and _bracketed_in(home.runs.text, paper.text.strip()))
     ):
         fields.title = _cleaned(paper.text)
@@ -269,15 +277,27 @@ def _title_text(part: Part, strict: bool) -> str:
     first = _before_authors(runs, first)
     if part.links and all(is_generic(link.text) or _is_label(link.text) for link in part.links):
         named = _EMPTY_BRACKETS.sub("", runs.outside.split("\n")[0])
-        named = _cleaned(_EMPTY_BRACKETS.sub("", named).strip(" []|,;"))
+        named = _without_tags(_EMPTY_BRACKETS.sub("", named).strip(" |,;"))  # '[CIKM 2022]'
+        named = _cleaned(named.strip(" []|,;"))
         if named and is_title_like(named) and len(named) < len(first):
             first = named  # '| SOCKET [[paper](...)] |': the name without its links
-    first = _without_trailing_venue(first)
+    first = _without_trailing_venue(_before_citation(first) if strict else first)
     if strict:
         first = _without_tags(first).strip(" .,:;-|")
         if not is_title_like(first) or (parse_venue(first) and _known(first) and _is_label(first)):
             return ""
     return first
+
+
+def _before_citation(text: str) -> str:
+    """A plain citation's title: the first sentence, when what follows names a year or an
+    arXiv ID (the authors and the venue)."""
+    for stop in _TITLE_STOP.finditer(text):
+        head = text[: stop.start()].strip()
+        if len(head.split()) >= 2 and _CITATION_TAIL.search(text, stop.end()):
+            return head
+        break
+    return text
 
 
 def _without_trailing_venue(title: str) -> str:
@@ -319,6 +339,11 @@ def _before_authors(runs: Runs, first: str) -> str:
     the emphasised authors begin."""
     for names in runs.emphasis:
         at = first.find(names) if names else -1
+        before = first[:at].rstrip(" _*")
+        if at > 0 and not before.endswith(
+            (".", "?", "!", ",", ";", ":", "-", "|", " in", "\uff0cin")
+        ):
+            continue  # 'Distilled Person _Re-identification_: ...' emphasises the title's words
         head = first[:at].strip(" .,;:-|") if at > 0 else ""
         head = _TRAILING_IN.sub("", head).strip(" .,;:-|")
         if head and is_title_like(head) and len(head.split()) >= 2:
@@ -550,8 +575,8 @@ def _is_venue(text: str, bracketed: bool) -> bool:
     'JMLR'); in brackets ('[IJCAI-ECAI 2022]') a name and year the venue table need not know."""
     if is_date(text):
         return True
-    if bracketed and _ARXIV_CITED.match(text):
-        return True  # '[arXiv:2501.16295]'
+    if _ARXIV_CITED.match(text):
+        return True  # '[arXiv:2501.16295]', or a plain citation's 'arXiv:1908.05474'
     mentions = parse_venue(text)
     if any(m.year and m.year_written for m in mentions):
         return bracketed or _known(text)

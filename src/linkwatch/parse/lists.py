@@ -11,6 +11,7 @@ of contents) are no entries: their links are checked, nothing more.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -72,8 +73,23 @@ def mostly_papers(items: list[Item]) -> bool:
     # A list of paper titles, each only a link ('- [ProfiX: Improving Profile-Guided
     # Optimization in Compilers with Graph Neural Networks](.../profix/README.md)'), wherever
     # the links go: titles of four words or more, nothing else in the items.
-    titles = sum(_only_a_title_link(item) or _bold_title(item) for item in items)
+    titles = sum(_only_a_title_link(item) or _bold_title(item) or _cites(item) for item in items)
     return titles >= _MIN_TITLES and titles >= _MOST * len(items)
+
+
+def _cites(item: Item) -> bool:
+    """An item that cites a paper in plain text, its links only its code or slides ('5.
+    Relational Knowledge Distillation. Park, Wonpyo et al. CVPR 2019 [[code]][1.5]')."""
+    if not item.parts or _named_link(item) is not None:
+        return False
+    if any(paper_link([part]) for part in item.parts):
+        return False
+    outside = item.parts[0].runs.outside
+    tagged = _VENUE_TAG.search(outside)  # 'Topology Distillation for Recommender System [KDD 2021]'
+    if tagged and len(outside[: tagged.start()].split()) >= _MIN_TITLE_WORDS - 1:
+        return True
+    title, dot, tail = _BRACKETS.sub(" ", outside).strip().partition(". ")
+    return bool(dot) and len(title.split()) >= 2 and bool(_CITED_TAIL.search(tail))
 
 
 def _bold_title(item: Item) -> bool:
@@ -121,10 +137,11 @@ def _read(item: Item, locator: Locator, found: list[tuple[Item, Fields]], among:
         fields = judge(parts, locator(item), paper)
         if among or _has_venue_year(fields.venue):
             found.insert(at, (item, fields))
-    elif among and not any(p.links for p in item.parts):
+    elif among and (not any(p.links for p in item.parts) or _cites(item)):
         fields = judge(parts, locator(item), None)
-        bold = _bold_title(item)
-        if len(fields.title.split()) >= _MIN_NAME_WORDS and (fields.venue or bold):
+        bold, cited = _bold_title(item), _cites(item)
+        words = len(fields.title.split())
+        if (words >= _MIN_NAME_WORDS and (fields.venue or bold)) or (cited and words >= 2):
             found.insert(at, (item, fields))  # 'Title | **[ECCV' 20]**': a paper, no link
 
 
@@ -177,6 +194,9 @@ def _presents_paper(item: Item) -> bool:
     return titled or not is_generic(paper.text)
 
 
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_VENUE_TAG = re.compile(r"\[[^\[\]]{0,30}(?:(?:19|20)?\d\d|arxiv[^\]]*)\]", re.I)
+_CITED_TAIL = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|arxiv:\s?\d{4}\.\d{4,5}", re.I)
 _MAX_PARAGRAPH_LINES = 8
 _MIN_SIBLINGS = 3
 _MOSTLY = 0.6
