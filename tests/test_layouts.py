@@ -841,16 +841,19 @@ def test_an_abbreviated_venue_header_and_rows_without_their_empty_last_cell(writ
     assert survey.table_defects == ()
 
 
-def test_a_row_missing_a_cell_that_every_row_fills_is_still_malformed(write: Write) -> None:
+def test_a_row_that_lost_a_cell_in_the_middle_is_still_malformed(write: Write) -> None:
+    """Line 6 leaves off its venue, so its code link lands in the Venue column; line 5 only
+    leaves off its code cell."""
     path = write(
         "| Title | Venue | Code |\n|---|---|---|\n"
         "| [Alpha: One](https://arxiv.org/abs/2101.00001) | ICML 2021 | |\n"
         "| [Beta: Two](https://arxiv.org/abs/2101.00002) | ICLR 2021 |[c](https://github.com/b) |\n"
-        "| [Gamma: Three](https://arxiv.org/abs/2101.00003) |\n"
+        "| [Gamma: Three](https://arxiv.org/abs/2101.00003) | ICML 2022 |\n"
+        "| [Delta: Four](https://arxiv.org/abs/2101.00004) | [c](https://github.com/d/e) |\n"
     )
     survey = parse_survey([read_source(path)])
     assert [(d.line, d.message) for d in survey.table_defects] == [
-        (5, "This row has 1 cell but its table's header has 3 cells.")
+        (6, "This row has 2 cells but its table's header has 3 cells.")
     ]
 
 

@@ -9,6 +9,7 @@ text a fix would replace.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -32,6 +33,7 @@ from linkwatch.parse.fields import (
     Fields,
     Locate,
     Part,
+    is_code_url,
     judge,
     paper_link,
     roles_by_content,
@@ -90,16 +92,36 @@ class _Table:
     roles: list[Column] = field(default_factory=list)
     """The columns' roles by their headers."""
     rows: list[_ReadRow] = field(default_factory=list)
-    uneven: list[tuple[int, int]] = field(default_factory=list)
-    """(line, cells shown) of the rows whose width is not the header's."""
-    filled: set[int] = field(default_factory=set)
-    """Columns some row writes something in."""
-    left_empty: set[int] = field(default_factory=set)
-    """Columns some row of the header's width leaves empty."""
+    uneven: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+    """(line, cells shown, what each cell holds) of the rows whose width is not the
+    header's."""
+    kinds: list[Counter[str]] = field(default_factory=list)
+    """What the cells of each column hold, over all rows ('number', 'code', 'link', 'text',
+    'empty'; short rows count for the columns they reach)."""
 
-    def is_optional(self, column: int) -> bool:
-        """A column rows may leave empty: a row that omits it as its last cell loses nothing."""
-        return column in self.left_empty or column not in self.filled
+    def fits(self, kinds: tuple[str, ...]) -> bool:
+        """Whether a short row only leaves off cells that other rows leave empty too, and its
+        cells hold what other rows hold in the same columns: not a row that lost a cell in
+        the middle (a title link in the code column)."""
+        alone = sum(self.kinds[0].values()) == 1 if self.kinds else True
+        return all(
+            (column["empty"] + column[_OMITTED] > 1 or alone)
+            if kind == _OMITTED
+            else kind == "empty" or column[kind] > 1 or kind in _ROLE_KINDS.get(role, ())
+            for kind, column, role in zip(kinds, self.kinds, self.roles, strict=False)
+        )
+
+
+_OMITTED = "omitted"
+# What a column holds by its header, for a short row no other row vouches for.
+_ROLE_KINDS: dict[Column, tuple[str, ...]] = {
+    Column.TITLE: ("link", "text", "code"),
+    Column.VENUE: ("text", "link"),
+    Column.YEAR: ("number",),
+    Column.DATE: ("number", "text"),
+    Column.CODE: ("code", "link"),
+    Column.LINKS: ("link", "code"),
+}
 
 
 def parse_source(source: SourceFile, on_urls: UrlSink | None = None) -> ParsedFile:
@@ -275,21 +297,20 @@ class _Walker:
         # read now, so the row's tokens can be freed before the table ends
         table.rows.append(self._read_row(row, table.roles))
         width = visible_width(row.raw, table.header_width)
-        for column, cell in enumerate(row.raw[: table.header_width]):
-            if cell.text:
-                table.filled.add(column)
-            elif width == table.header_width:
-                table.left_empty.add(column)
+        kinds = tuple(_cell_kind(cell.text) for cell in row.raw[: table.header_width])
+        kinds += (_OMITTED,) * (table.header_width - len(kinds))
+        if not table.kinds:
+            table.kinds = [Counter() for _ in range(table.header_width)]
+        for column, kind in zip(table.kinds, kinds, strict=False):
+            column[kind] += 1
         if width != table.header_width:
-            table.uneven.append((row.line, width))
+            table.uneven.append((row.line, width, kinds))
 
     def _uneven_rows(self, table: _Table) -> None:
         """Rows with more or fewer cells than the header, but not those that only leave off
-        empty last cells: GitHub pads them, as it does in rows that write them empty."""
-        for line, width in table.uneven:
-            if width < table.header_width and all(
-                table.is_optional(column) for column in range(width, table.header_width)
-            ):
+        their last cells, the rest where they belong: GitHub pads them, and nothing moves."""
+        for line, width, kinds in table.uneven:
+            if width < table.header_width and table.fits(kinds):
                 continue
             self.out.table_defects.append(
                 TableDefect(
@@ -674,6 +695,23 @@ def _with_roles(links: list[Link], roles: dict[int, Role]) -> Iterator[Link]:
 
 
 _MOSTLY_LINKED = 0.6
+_NUMBER_CELL = re.compile(r"^[\d\s.,%+\-\u2013/*~()]+$")
+_CELL_URL = re.compile(r"\]\(\s*<?([^)\s>]+)|(https?://[^\s)|]+)")
+
+
+def _cell_kind(text: str) -> str:
+    """What a raw cell holds, coarsely: enough to tell a title link moved into the code
+    column, or a venue into the year column."""
+    if not text:
+        return "empty"
+    if _NUMBER_CELL.match(text):
+        return "number"
+    url = _CELL_URL.search(text)
+    if url:
+        return "code" if is_code_url(url[1] or url[2]) else "link"
+    return "text"
+
+
 _MIN_PAPER_WORDS = 3
 
 
