@@ -1024,3 +1024,31 @@ def test_a_numbered_list_of_steps_is_no_list_of_papers(write: Write) -> None:
         "4. Fix what it found and commit.\n",
     )
     assert found == []
+
+
+def test_words_where_the_url_belongs_and_a_doubled_slash(write: Write) -> None:
+    """jason718/awesome-self-supervised-learning writes a title where a link's URL belongs
+    (GitHub shows it as text); Trustworthy-AI-Group/TransferAttack links arxiv.org//abs/."""
+    path = write(
+        "- Contrastive Learning Inverts the Data Generating Process.\n"
+        "    [[pdf]](Contrastive Learning Inverts the Data Generating Process)\n"
+        "    - Roland S. Zimmermann, Yash Sharma. **ICML 2021**\n"
+        "- [Spaced: A Paper With a Broken Link](https://arxiv.org/abs/ 2102.08850)\n"
+        "- [Doubled: Learning With Two Slashes](https://arxiv.org//abs/2405.03193)\n"
+    )
+    found = sorted((f.line, f.kind, f.problem.message) for f in findings_of(path))
+    assert found == [
+        (
+            2,
+            "malformed-url",
+            "Malformed URL 'Contrastive Learning Inverts the Data Generating Process': words"
+            " stand where the URL belongs, so GitHub shows no link.",
+        ),
+        (
+            4,
+            "malformed-url",
+            "Malformed URL 'https://arxiv.org/abs/ 2102.08850': it contains a space.",
+        ),
+    ]
+    doubled = [e for e in parse_survey([read_source(path)]).entries if e.line == 5]
+    assert [e.arxiv_id for e in doubled] == ["2405.03193"]

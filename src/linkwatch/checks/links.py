@@ -168,6 +168,7 @@ def missing_file(context: Context) -> Iterator[Problem]:
             context.status(link).status == LinkStatus.BROKEN
             and local_target(link) is not None
             and not is_placeholder(link.url)  # 'URL' left to fill in: placeholder-link says so
+            and not any(ch.isspace() for ch in link.url)  # no link at all: malformed-url says so
         ):
             yield Problem(
                 link.file,

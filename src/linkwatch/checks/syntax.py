@@ -97,6 +97,8 @@ def malformed_url(context: Context) -> Iterator[Problem]:
 def _url_defect(link: Link) -> tuple[str, Fix | None]:
     url = link.url
     if _WHITESPACE.search(url):
+        if ":" not in url and "/" not in url:  # '[[pdf]](Contrastive Learning Inverts ...)'
+            return "words stand where the URL belongs, so GitHub shows no link", None
         return "it contains a space", None
     if link.role == Role.TOC or (link.syntax == Syntax.IMAGE and "://" not in url):
         return "", None

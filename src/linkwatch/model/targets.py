@@ -18,7 +18,7 @@ ARXIV_NEW_ID = r"\d{4}\.\d{4,5}"
 ARXIV_OLD_ID = r"[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}"
 _ARXIV_ID_RE = re.compile(rf"(?P<id>{ARXIV_NEW_ID}|{ARXIV_OLD_ID})(?:v(?P<version>\d+))?")
 _ARXIV_PATH = (
-    rf"/(?P<form>abs|pdf|html|format)/(?P<id>{ARXIV_NEW_ID}|{ARXIV_OLD_ID})"
+    rf"/+(?P<form>abs|pdf|html|format)/(?P<id>{ARXIV_NEW_ID}|{ARXIV_OLD_ID})"
     r"(?:v(?P<version>\d+))?(?:\.pdf)?/?"
 )
 _ARXIV_PATH_RE = re.compile(f"^{_ARXIV_PATH}$")

@@ -56,8 +56,11 @@ from linkwatch.parse.markdown import UrlSink, parse
 from linkwatch.parse.slugs import Slugger
 from linkwatch.parse.tables import Column, RawCell, column_roles, split_row, visible_width
 
-# A '[text](destination)' that Markdown refused because the destination has a space in it.
-_REFUSED_LINK = re.compile(r"\[[^\]]*\]\((?P<url>[a-z][a-z0-9+.-]*:[^)\s]*\s[^)]*)\)", re.I)
+# A '[text](destination)' that Markdown refused because the destination has a space in it: a
+# URL with a space, or words where the URL belongs ('[[pdf]](Contrastive Learning Inverts ...)').
+_REFUSED_LINK = re.compile(
+    r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\((?P<url>[^()\s][^()\n]{0,300}?\s[^()\n]*?)\)"
+)
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
 
@@ -584,7 +587,10 @@ class _Walker:
         )
 
     def _bare(self, text: str, line: int, role: Role, hint: int) -> Iterator[Link]:
+        refused = [(match.start("url"), match.end("url")) for match in _REFUSED_LINK.finditer(text)]
         for bare in find_bare_urls(text):
+            if any(start <= bare.start < end for start, end in refused):
+                continue  # the start of a refused link's URL: one defect, reported below
             yield Link(
                 bare.url,
                 self.source.path,
