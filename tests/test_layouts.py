@@ -1052,3 +1052,42 @@ def test_words_where_the_url_belongs_and_a_doubled_slash(write: Write) -> None:
     ]
     doubled = [e for e in parse_survey([read_source(path)]).entries if e.line == 5]
     assert [e.arxiv_id for e in doubled] == ["2405.03193"]
+
+
+def test_an_empty_code_link_is_a_placeholder(write: Write) -> None:
+    """yunlong10/Awesome-LLMs-for-Video-Understanding: '[code]()' in a Code column; an empty
+    row ('| []() | |') is an empty entry, not also a placeholder; '[Coming soon]()' says why
+    there is no link yet."""
+    path = write(
+        "| Title | Code |\n|---|---|\n"
+        "| [Video Understanding With Language Models](https://arxiv.org/abs/2301.00001) |"
+        " [code]() |\n"
+        "| []() | |\n"
+        "| [Chain of Thought Prompt Tuning](https://arxiv.org/pdf/2304.07919.pdf) |"
+        " [Coming soon]() |\n"
+    )
+    found = sorted((f.line, f.kind, f.problem.message) for f in findings_of(path))
+    assert found == [
+        (3, "placeholder-link", "Empty link left in the survey: [code]() links nowhere."),
+        (4, "empty-entry", "Empty entry: it has no title and no link."),
+    ]
+
+
+def test_a_description_after_the_links_is_not_the_title(write: Write) -> None:
+    """jason718/awesome-self-supervised-learning: 'Title [[pdf]](...) [[repo]](...): a
+    description ...'."""
+    found = entries(
+        write,
+        "- FAIR Self-Supervision Benchmark [[pdf]](https://arxiv.org/abs/1905.01235)"
+        " [[repo]](https://github.com/facebookresearch/fair_self_supervision_benchmark):"
+        " various benchmark (and legacy) tasks for evaluating quality of visual representations"
+        " learned by various self-supervision approaches.\n\n"
+        "- How Well Do Self-Supervised Models Transfer? [[pdf]](https://arxiv.org/abs/2011.13377)"
+        " [[repo]](https://github.com/linusericsson/ssl-transfer): A benchmark for evaluating"
+        " self-supervision consisting of many-shot/few-shot recognition, object detection,"
+        " surface normal estimation and semantic segmentation.\n",
+    )
+    assert [e.title for e in found] == [
+        "FAIR Self-Supervision Benchmark",
+        "How Well Do Self-Supervised Models Transfer?",
+    ]

@@ -347,6 +347,7 @@ def excerpt_artifact(path: Path, finding: dict) -> bool:
 LIST_DEFECTS = {
     "l_dl_roadmap": {(18, "malformed-url"), (45, "malformed-url")},
     "l_label_noise": {(80, "malformed-url")},  # 'openaccess.thecvf.com/...' with no scheme
+    "l_ts_transformers": {(10, "placeholder-link"), (11, "placeholder-link")},  # '[[paper]]()'
     "t_pwc": {(26, "broken-link")},  # a title linked to '(nan)'
 }
 

@@ -21,6 +21,7 @@ from linkwatch.model.targets import (
     is_placeholder,
     split_url,
 )
+from linkwatch.parse.fields import is_generic
 
 _PLACEHOLDER_TITLE = re.compile(
     r"^(?:example paper|paper title|title|tbd|todo|xxx+|lorem ipsum.*|your paper.*)$", re.I
@@ -54,7 +55,15 @@ def placeholder_link(context: Context) -> Iterator[Problem]:
     to example.com, or a template row."""
     linked = set()
     for link in context.survey.links:
-        if link.url and is_placeholder(link.url):
+        if not link.url and link.syntax == Syntax.INLINE and _names_a_slot(link.text):
+            linked.add((link.file, link.line))
+            yield Problem(  # '[code]()': GitHub links the page itself
+                link.file,
+                link.line,
+                f"Empty link left in the survey: [{link.text}]() links nowhere.",
+                entry_title=link.text,
+            )
+        elif link.url and is_placeholder(link.url):
             linked.add((link.file, link.line))
             yield Problem(
                 link.file,
@@ -72,6 +81,13 @@ def placeholder_link(context: Context) -> Iterator[Problem]:
                 url=entry.paper_url,
                 entry_title=entry.title,
             )
+
+
+def _names_a_slot(text: str) -> bool:
+    """Link words that only say what the link was to be ('[code]()', '[\\[paper\\]]()'): a
+    slot left empty. A title linked to nothing ('[A paper with no link]()') or '[Coming
+    soon]()' still tells the reader something."""
+    return bool(text.strip(" []")) and is_generic(text)
 
 
 def malformed_url(context: Context) -> Iterator[Problem]:

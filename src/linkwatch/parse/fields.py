@@ -68,7 +68,7 @@ _LABEL = re.compile(r"^\s*([A-Za-z][\w &/-]{0,24}):\s")
 _NUMBERING = re.compile(r"^\s*\d{1,3}[).]\s+")
 # Where a plain title ends and its description begins: a spaced dash or a double space
 # ('1) Self-Adaptive LLMs - introduces Transformer^2, ...').
-_DESCRIPTION = re.compile(r"\s[-\u2013\u2014]\s|\s{2,}")
+_DESCRIPTION = re.compile(r"\s+:\s|\s[-\u2013\u2014]\s|\s{2,}")  # and "Title [[pdf]]: a ..."
 _LONG_TEXT_WORDS = 20
 _MAX_TITLE_WORDS = 16
 _VENUE_LABEL = re.compile(r"^(?:[A-Z][\w&.-]*\s?){1,4}['\u2019]?\s?(?:19|20)?\d\d$")
@@ -278,7 +278,7 @@ def _title_text(part: Part, strict: bool) -> str:
     if part.links and all(is_generic(link.text) or _is_label(link.text) for link in part.links):
         named = _EMPTY_BRACKETS.sub("", runs.outside.split("\n")[0])
         named = _without_tags(_EMPTY_BRACKETS.sub("", named).strip(" |,;"))  # '[CIKM 2022]'
-        named = _cleaned(named.strip(" []|,;"))
+        named = _headline(_cleaned(named.strip(" []|,;")))
         if named and is_title_like(named) and len(named) < len(first):
             first = named  # '| SOCKET [[paper](...)] |': the name without its links
     first = _without_trailing_venue(_before_citation(first) if strict else first)
