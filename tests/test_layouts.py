@@ -1091,3 +1091,24 @@ def test_a_description_after_the_links_is_not_the_title(write: Write) -> None:
         "FAIR Self-Supervision Benchmark",
         "How Well Do Self-Supervised Models Transfer?",
     ]
+
+
+def test_a_year_cited_in_the_link_words_of_an_html_table(write: Write) -> None:
+    """Trustworthy-AI-Group/TransferAttack: '<a href=...>SGM (Wu et al., 2020)</a>'; the
+    year is the entry's, with no cell to fix (the URL beside it holds '2020' too)."""
+    path = write(
+        '<table style="width:100%" border="1">\n<thead>\n<tr class="header">\n'
+        "<th><strong>Category</strong></th>\n<th><strong>Attack </strong></th>\n"
+        "<th><strong>Main Idea</strong></th>\n</tr>\n</thead>\n\n<tr>\n"
+        '<th rowspan="2"><sub><strong>Model-related</strong></sub></th>\n'
+        '<td><a href="https://proceedings.neurips.cc/paper/2020/file/00e2-Paper.pdf">'
+        "LinBP (Guo et al., 2020)</a></td>\n"
+        "<td ><sub>Backpropagates the loss as if no ReLU is met</sub></td>\n</tr>\n\n<tr>\n"
+        '<td><a href="https://arxiv.org/abs/2109.04176">PNA-PatchOut (Wei et al., 2022)</a></td>\n'
+        "<td ><sub>Randomly drop patches among the perturbation</sub></td>\n</tr>\n</table>\n"
+    )
+    found = entries(write, path.read_text())
+    assert [(e.title, e.venue, e.venue_cell) for e in found] == [
+        ("LinBP", "2020", None),
+        ("PNA-PatchOut", "2022", None),
+    ]

@@ -92,6 +92,8 @@ CASES = [
     ("Computer Graphics Forum", [("CGF", None, Track.JOURNAL, Spelling.FULL_NAME)]),
     ("*IEEE Access 2020*", [("IEEE Access", 2020, Track.JOURNAL, Spelling.CANONICAL)]),
     ("2024.01", [(None, None, Track.OTHER, None)]),
+    ("CVPR 24.", [("CVPR", 2024, Track.MAIN, Spelling.CANONICAL)]),
+    ("IJCV 22", [("IJCV", 2022, Track.JOURNAL, Spelling.CANONICAL)]),
     ("NAS 2023", [(None, 2023, Track.OTHER, None)]),
     ("ICIAAI", [(None, None, Track.OTHER, None)]),
     ("-", []),

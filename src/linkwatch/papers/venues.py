@@ -94,7 +94,10 @@ class VenueMention:
 
 _SPLIT = re.compile(r"\s*;\s*|\s+/\s+|(?<=\d)\s*/\s*(?=[A-Za-z])|\s+\|\s+")
 _YEAR = re.compile(r"(?<![\d.])(19[5-9]\d|20\d\d)(?!\d|\.\d)")  # 'TIP 2024.', not '2024.01'
-_SHORT_YEAR = re.compile(r"(?<=[A-Za-z])(?:\s*['\u2019]\s?|-)?(\d{2})\b")
+_SHORT_YEAR = re.compile(
+    r"(?<=[A-Za-z])(?:\s*['\u2019]\s?|-)?(\d{2})\b"
+    r"|(?<=[A-Z]{2}) (\d{2})\.?$"  # 'CVPR 24.', 'IJCV 22': after an acronym, ending the text
+)
 # An edition is an ordinal ('40th', '3rd') or a bare number right before a name ('41 ICML'); a
 # bare number after a name is a volume ('Advances in Neural Information Processing Systems 37'
 # is NeurIPS 2024, the 38th), and pages and volumes say nothing of the year.
@@ -223,7 +226,8 @@ def _take_year(part: str) -> tuple[int | None, str]:
         return int(last.group(1)), _blank(part, last.start(), last.end())
     short = _SHORT_YEAR.search(part)
     if short:
-        return 2000 + int(short.group(1)), _blank(part, short.start(1), short.end(1))
+        group = 1 if short.group(1) else 2
+        return 2000 + int(short.group(group)), _blank(part, short.start(group), short.end(group))
     return None, part
 
 

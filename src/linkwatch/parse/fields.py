@@ -463,6 +463,11 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
     if not fields.venue and paper is not None and _is_label(paper.text) and paper.text.strip(" []"):
         words = paper.text.strip(" []")  # '[[IJCAI]](https://arxiv.org/...)': the venue
         fields.venue, fields.venue_cell = words, locate(words)
+    cited = _TRAILING_TAG.search(paper.text) if paper is not None else None
+    if not fields.venue and cited and (year := _YEAR_AT_END.search(cited[1])):
+        # 'SGM (Wu et al., 2020)': the year the link's words cite; no cell, as the year may
+        # also stand in the URL beside it, where no fix must land
+        fields.venue, fields.venue_cell = year[0], None
 
 
 def _dated(part: Part) -> bool:
