@@ -95,24 +95,39 @@ class _Table:
     roles: list[Column] = field(default_factory=list)
     """The columns' roles by their headers."""
     rows: list[_ReadRow] = field(default_factory=list)
-    uneven: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
-    """(line, cells shown, what each cell holds) of the rows whose width is not the
-    header's."""
-    kinds: list[Counter[str]] = field(default_factory=list)
-    """What the cells of each column hold, over all rows ('number', 'code', 'link', 'text',
-    'empty'; short rows count for the columns they reach)."""
+    cells: list[tuple[str, ...]] = field(default_factory=list)
+    """Every row's cells as written, up to the header's width: what the columns hold."""
+    uneven: list[tuple[int, int, int]] = field(default_factory=list)
+    """(line, cells shown, index in `cells`) of the rows whose width is not the header's."""
 
-    def fits(self, kinds: tuple[str, ...]) -> bool:
-        """Whether a short row only leaves off cells that other rows leave empty too, and its
-        cells hold what other rows hold in the same columns: not a row that lost a cell in
-        the middle (a title link in the code column)."""
-        alone = sum(self.kinds[0].values()) == 1 if self.kinds else True
-        return all(
-            (column["empty"] + column[_OMITTED] > 1 or alone)
-            if kind == _OMITTED
-            else kind == "empty" or column[kind] > 1 or kind in _ROLE_KINDS.get(role, ())
-            for kind, column, role in zip(kinds, self.kinds, self.roles, strict=False)
-        )
+    def column_kinds(self) -> list[Counter[str]]:
+        """What each column's cells hold, over all rows ('number', 'code', 'link', 'text',
+        'empty', or omitted by a short row). Worked out only for tables with a short row."""
+        kinds = [Counter[str]() for _ in range(self.header_width)]
+        for row in self.cells:
+            for column, text in enumerate(row):
+                kinds[column][_cell_kind(text)] += 1
+            for column in range(len(row), self.header_width):
+                kinds[column][_OMITTED] += 1
+        return kinds
+
+    def shifted(self, index: int, kinds: list[Counter[str]]) -> bool:
+        """Whether a short row lost a cell in the middle (a title link in the code column),
+        rather than only leaving off its last cells: its cells must hold what other rows (or
+        the header) hold in the same columns, and the cells it omits must be ones other rows
+        leave empty or omit too."""
+        row = self.cells[index]
+        alone = len(self.cells) == 1
+        for column, role in enumerate(self.roles):
+            counts = kinds[column]
+            if column >= len(row):
+                if counts["empty"] + counts[_OMITTED] <= 1 and not alone:
+                    return True
+                continue
+            kind = _cell_kind(row[column])
+            if kind != "empty" and counts[kind] <= 1 and kind not in _ROLE_KINDS.get(role, ()):
+                return True
+        return False
 
 
 _OMITTED = "omitted"
@@ -300,20 +315,16 @@ class _Walker:
         # read now, so the row's tokens can be freed before the table ends
         table.rows.append(self._read_row(row, table.roles))
         width = visible_width(row.raw, table.header_width)
-        kinds = tuple(_cell_kind(cell.text) for cell in row.raw[: table.header_width])
-        kinds += (_OMITTED,) * (table.header_width - len(kinds))
-        if not table.kinds:
-            table.kinds = [Counter() for _ in range(table.header_width)]
-        for column, kind in zip(table.kinds, kinds, strict=False):
-            column[kind] += 1
         if width != table.header_width:
-            table.uneven.append((row.line, width, kinds))
+            table.uneven.append((row.line, width, len(table.cells)))
+        table.cells.append(tuple(cell.text for cell in row.raw[: table.header_width]))
 
     def _uneven_rows(self, table: _Table) -> None:
         """Rows with more or fewer cells than the header, but not those that only leave off
         their last cells, the rest where they belong: GitHub pads them, and nothing moves."""
-        for line, width, kinds in table.uneven:
-            if width < table.header_width and table.fits(kinds):
+        kinds = table.column_kinds() if table.uneven else []
+        for line, width, index in table.uneven:
+            if width < table.header_width and not table.shifted(index, kinds):
                 continue
             self.out.table_defects.append(
                 TableDefect(
@@ -587,9 +598,9 @@ class _Walker:
         )
 
     def _bare(self, text: str, line: int, role: Role, hint: int) -> Iterator[Link]:
-        refused = [(match.start("url"), match.end("url")) for match in _REFUSED_LINK.finditer(text)]
+        refused = list(_REFUSED_LINK.finditer(text)) if "](" in text else []
         for bare in find_bare_urls(text):
-            if any(start <= bare.start < end for start, end in refused):
+            if any(match.start("url") <= bare.start < match.end("url") for match in refused):
                 continue  # the start of a refused link's URL: one defect, reported below
             yield Link(
                 bare.url,
@@ -600,8 +611,8 @@ class _Walker:
                 bare.url,
                 self._span(line, bare.url, hint),
             )
-        for refused in _REFUSED_LINK.finditer(text):
-            url = refused["url"]
+        for match in refused:
+            url = match["url"]
             yield Link(
                 url,
                 self.source.path,
