@@ -1112,3 +1112,35 @@ def test_a_year_cited_in_the_link_words_of_an_html_table(write: Write) -> None:
         ("LinBP", "2020", None),
         ("PNA-PatchOut", "2022", None),
     ]
+
+
+def test_html_tables_with_tall_cells_in_the_header_and_the_body(write: Write) -> None:
+    """Bennie123-byte/Toward_Large-scale_SNN_Survey: header cells of rowspan 2 over an empty
+    '<tr></tr>' (this crashed the parser), and a category cell spanning three body rows; and
+    a tall header with no second row, whose first data row is data."""
+    header = (
+        '<table>\n<thead>\n  <tr>\n    <th rowspan="2">Category</th>\n'
+        '    <th rowspan="2">Paper</th>\n    <th rowspan="2">Code Link</th>\n'
+        '    <th rowspan="2">Venue</th>\n  </tr>\n'
+    )
+
+    def row(category: str, n: int, venue: str) -> str:
+        first = f'    <td rowspan="3">{category}</td>\n' if category else ""
+        return (
+            f"  <tr>\n{first}"
+            f'    <td><a href="https://arxiv.org/abs/2304.1195{n}">Spiking Transformer Number {n}'
+            "</a></td>\n"
+            f'    <td><a href="https://github.com/a/spiking{n}">Github</a></td>\n'
+            f"    <td>{venue}</td>\n  </tr>\n"
+        )
+
+    body = row("Vanilla Attention", 1, "CVPR2022") + row("", 2, "ECCV2022") + row("", 3, "")
+    for blank in ("  <tr>\n  </tr>\n", ""):
+        found = entries(
+            write, header + blank + "</thead>\n<tbody>\n" + body + "</tbody>\n</table>\n"
+        )
+        assert [(e.title, e.venue, e.code_urls) for e in found] == [
+            ("Spiking Transformer Number 1", "CVPR2022", ("https://github.com/a/spiking1",)),
+            ("Spiking Transformer Number 2", "ECCV2022", ("https://github.com/a/spiking2",)),
+            ("Spiking Transformer Number 3", "", ("https://github.com/a/spiking3",)),
+        ]

@@ -44,6 +44,9 @@ def html_table_rows(
     roles: list[Column] = []
     header_rows: list[Tag] = []
     header_depth = 0
+    spanned: dict[int, int] = {}
+    """Columns a cell of an earlier row still covers ('<td rowspan="3">Vanilla Attention'),
+    with how many rows more."""
     for number, tr in enumerate(soup.find_all("tr")):
         if tr.find("table") is not None:
             continue  # a layout row holding a table: its own rows are read, once each
@@ -52,10 +55,12 @@ def html_table_rows(
         if (
             (headers and not cells)
             or (number == 0 and not tr.find(_LINKING))
-            or (0 < len(header_rows) < header_depth)
+            # the rows a tall header cell spans, unless the header stops short ('<th
+            # rowspan="2">' and no second header row): a row of linked cells is data
+            or (0 < len(header_rows) < header_depth and not (cells and tr.find(_LINKING)))
         ):
-            header_rows.append(tr)
-            header_depth = max(header_depth, *(_span(c, "rowspan") for c in headers or cells))
+            header_rows.append(tr)  # an empty '<tr></tr>' under a tall header too
+            header_depth = max([header_depth, *(_span(c, "rowspan") for c in headers or cells)])
             table.header = _header(header_rows)
             roles = column_roles(table.header)
             continue
@@ -65,7 +70,16 @@ def html_table_rows(
         parts = []
         last = line
         index = 0
-        for td in cells:
+        own = tr.find_all(["td", "th"], recursive=False)
+        covered, spanned = spanned, {}
+        if sum(_span(td, "colspan") for td in own) >= len(roles):
+            covered = {}  # a row that fills every column itself (a '<tr>' was left out above)
+        for td in own:
+            while index in covered:
+                index += 1
+            wide, tall = _span(td, "colspan"), _span(td, "rowspan")
+            if tall > 1:
+                spanned.update((column, tall - 1) for column in range(index, index + wide))
             td_line = first_line + (td.sourceline or 1) - 1
             cell_links = [owner[id(tag)] for tag in td.find_all(True) if id(tag) in owner]
             last = max([last, td_line, *(link.line for link in cell_links)])
@@ -74,7 +88,8 @@ def html_table_rows(
             role = roles[index] if index < len(roles) else Column.OTHER
             cell = Cell(source, runs.text, Span(td_line, 0, len(source)))
             parts.append(Part(cell, cell_links, runs, role))
-            index += _span(td, "colspan")
+            index += wide
+        spanned.update((column, rows - 1) for column, rows in covered.items() if rows > 1)
         table.rows.append(HtmlRow(line, last, parts))
     return table
 

@@ -108,9 +108,11 @@ def column_roles(headers: list[str]) -> list[Column]:
     """Which column is the title, the venue, the year and the code; by header words, else by
     position (first column title; second venue when no header says anything)."""
     roles = [_role_from_header(header) for header in headers]
-    understood = any(role != Column.OTHER for role in roles)
-    if Column.TITLE not in roles and Column.OTHER in roles:
-        roles[roles.index(Column.OTHER)] = Column.TITLE  # the first column no header explains
+    grouping = [_groups(header) for header in headers]
+    understood = any(role != Column.OTHER for role in roles) or any(grouping)
+    untitled = [i for i, role in enumerate(roles) if role == Column.OTHER and not grouping[i]]
+    if Column.TITLE not in roles and untitled:
+        roles[untitled[0]] = Column.TITLE  # the first column no header explains
     if not understood and len(roles) >= 3:
         roles[1] = Column.VENUE  # headers say nothing: guess the usual order
     if Column.TITLE not in roles:
@@ -120,6 +122,17 @@ def column_roles(headers: list[str]) -> list[Column]:
         Column.OTHER if role == Column.TITLE and i != first_title else role
         for i, role in enumerate(roles)
     ]
+
+
+# Headers of columns that group or describe papers, never a title ('Category | Attack | Main
+# Idea'): the title is the next column no header explains.
+_GROUPING_WORDS = frozenset(
+    ["category", "categories", "type", "types", "topic", "topics", "group", "area", "field"]
+)
+
+
+def _groups(header: str) -> bool:
+    return bool(_GROUPING_WORDS & set(re.findall(r"[a-z]+", header.lower())))
 
 
 def _role_from_header(header: str) -> Column:
