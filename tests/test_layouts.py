@@ -1144,3 +1144,34 @@ def test_html_tables_with_tall_cells_in_the_header_and_the_body(write: Write) ->
             ("Spiking Transformer Number 2", "ECCV2022", ("https://github.com/a/spiking2",)),
             ("Spiking Transformer Number 3", "", ("https://github.com/a/spiking3",)),
         ]
+
+
+def test_paper_links_worded_as_a_venue_with_a_track_or_a_date(write: Write) -> None:
+    """zengxingchen/LLM-Visualization-Paper-List: '**Title** <br> Authors <br> [COLING 2025
+    Industry Track](paper) • [Code](...)': the link's words are the venue, the bold the title."""
+    found = entries(
+        write,
+        "**ChartGemma: Visual Instruction-tuning for Chart Reasoning in the Wild** <br>\n"
+        "Ahmed Masry, Megh Thakkar, Aayush Bajaj <br>\n"
+        "[COLING 2025 Industry Track](https://aclanthology.org/2025.coling-industry.54.pdf) •"
+        " [Code](https://github.com/vis-nlp/ChartGemma)\n\n"
+        "**Chart-R1: Chain-of-Thought Supervision and Reinforcement for Advanced Chart Reasoner**\n"
+        "Lei Chen, Xuanle Zhao <br>\n"
+        "[arXiv, 21 Jul 2025](https://arxiv.org/pdf/2507.15509) •"
+        " [Homepage](https://yueyang1996.github.io/cosyn/)\n\n"
+        "**ChartAssistant: A Universal Chart Multimodal Language Model** <br>\n"
+        "Fanqing Meng, Wenqi Shao <br>\n"
+        "[Findings of ACL 2024](https://arxiv.org/abs/2401.02384) •"
+        " [Code](https://github.com/OpenGVLab/ChartAst)\n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        (
+            "ChartGemma: Visual Instruction-tuning for Chart Reasoning in the Wild",
+            "COLING 2025 Industry Track",
+        ),
+        (
+            "Chart-R1: Chain-of-Thought Supervision and Reinforcement for Advanced Chart Reasoner",
+            "arXiv, 21 Jul 2025",
+        ),
+        ("ChartAssistant: A Universal Chart Multimodal Language Model", "Findings of ACL 2024"),
+    ]

@@ -80,6 +80,44 @@ _VENUE_DASH_DATE = re.compile(r"^(.*?\S)\s+[-\u2013\u2014]\s+(\S.*)$")
 _TRAILING_IN = re.compile(r"\s*[,\uff0c]\s*in$")
 _DATED_LEAD = re.compile(r"^(?:19|20)\d\d(?:-[\w&.]+(?:[-\s][\w&.]+)?)?\s+-\s+")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d$")
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LABEL_WORD = re.compile(r"[^\W_]+")
+_MAX_LABEL_WORDS = 5
+_LABEL_WORDS = frozenset(
+    [
+        "arxiv",
+        "preprint",
+        "industry",
+        "track",
+        "main",
+        "oral",
+        "spotlight",
+        "poster",
+        "short",
+        "long",
+        "paper",
+        "demo",
+        "workshop",
+        "findings",
+        "of",
+        "best",
+        "award",
+        "highlight",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
 # 'Title. ECCV'2018', 'Title, CVPR 2021.': a venue sentence after a plain title.
 _TRAILING_VENUE = re.compile(
     r"[.,;]\s+([A-Za-z0-9][\w&./ -]{0,30}?['\u2019]?\s?(?:19|20)?\d\d)\.?$"
@@ -319,10 +357,29 @@ def _bracketed_in(text: str, words: str) -> bool:
 
 
 def _is_label(text: str) -> bool:
-    """A venue label rather than a title ('arXiv2025', 'TGRS2024', "KDD' 19")."""
+    """A venue label rather than a title ('arXiv2025', 'TGRS2024', "KDD' 19", 'COLING 2025
+    Industry Track', 'arXiv, 21 Jul 2025', 'ACM MM 2024 (Oral)')."""
     text = text.strip(" []")
-    return bool(_VENUE_LABEL.match(text)) or (
-        len(text.split()) <= 3 and (_has_year(text) or _exact_venue(text)) and _known(text)
+    return (
+        bool(_VENUE_LABEL.match(text))
+        or (len(text.split()) <= 3 and (_has_year(text) or _exact_venue(text)) and _known(text))
+        or _noted_venue(text)
+    )
+
+
+def _noted_venue(text: str) -> bool:
+    """A year and a few words that are all a venue's: acronyms, track words, a day and a
+    month ('VIS 2024 Short Paper')."""
+    if not _YEAR_IN.search(text):
+        return False
+    words = _LABEL_WORD.findall(_YEAR_IN.sub(" ", text))
+    return (
+        0 < len(words) <= _MAX_LABEL_WORDS
+        and all(
+            word.isdigit() or word.lower() in _LABEL_WORDS or (word.isupper() and len(word) >= 2)
+            for word in words
+        )
+        and (_known(text) or any(word.isupper() for word in words))
     )
 
 
