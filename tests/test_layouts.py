@@ -1175,3 +1175,42 @@ def test_paper_links_worded_as_a_venue_with_a_track_or_a_date(write: Write) -> N
         ),
         ("ChartAssistant: A Universal Chart Multimodal Language Model", "Findings of ACL 2024"),
     ]
+
+
+def test_a_bold_title_paragraph_then_its_authors_and_link_paragraph(write: Write) -> None:
+    """TsinghuaDatabaseGroup/AIDB: '**Title** ![](badge)', a blank line, then '*Authors.
+    VENUE, 2014.* [[paper](...)]'; a phrase quoted inside the bold title stays in it."""
+    path = write(
+        "#### Heuristic\n\n"
+        "**OpenTuner: An Extensible Framework for Program Autotuning**"
+        " ![](https://img.shields.io/badge/-search-yellowgreen)\n\n"
+        "*Ansel J, Kamil S, Veeramachaneni K, et al. PACT, 2014.*"
+        " [[paper](https://dl.acm.org/doi/pdf/10.1145/2628071.2628092)]\n\n"
+        "**DB-BERT: a Database Tuning Tool that “Reads the Manual”**"
+        " ![](https://img.shields.io/badge/-llm-f5f5dc)\n\n"
+        "*Trummer I. SIGMOD, 2022.* [[paper](https://dl.acm.org/doi/pdf/10.1145/3514221.3517843)]\n\n"
+        "**OpenTuner: An Extensible Framework for Program Autotuning**\n\n"
+        "*Ansel J, et al. PACT, 2014.* [[paper](https://dl.acm.org/doi/pdf/10.1145/2628071.2628092)]\n"
+    )
+    found = entries(write, path.read_text())
+    assert [(e.line, e.title, e.venue, e.paper_url) for e in found] == [
+        (
+            3,
+            "OpenTuner: An Extensible Framework for Program Autotuning",
+            "",
+            "https://dl.acm.org/doi/pdf/10.1145/2628071.2628092",
+        ),
+        (
+            7,
+            "DB-BERT: a Database Tuning Tool that “Reads the Manual”",
+            "SIGMOD, 2022",
+            "https://dl.acm.org/doi/pdf/10.1145/3514221.3517843",
+        ),
+        (
+            11,
+            "OpenTuner: An Extensible Framework for Program Autotuning",
+            "",
+            "https://dl.acm.org/doi/pdf/10.1145/2628071.2628092",
+        ),
+    ]
+    assert [(f.line, f.kind) for f in findings_of(path)] == [(11, "duplicate-entry")]

@@ -430,11 +430,18 @@ def _marked_title(runs: Runs) -> str:
     nickname = _NICKNAME.match(runs.first_line)
     for kind, texts in (("quoted", runs.quoted), ("strong", runs.strong)):
         for raw in texts:
-            text = raw.strip(' "“”.:,;')
+            text = raw.strip(" .:,;")
+            if text[:1] in '"“' and text[-1:] in '"”':
+                text = text.strip(' "“”.:,;')  # '**"GPT-4 Technical Report"**'
+            elif text[:1] in '"“”':
+                text = text[1:]  # an opening quote alone, whose close is outside the bold
             if not is_title_like(text) or len(text) <= 2 or (nickname and text in nickname[0]):
                 continue
-            if kind == "quoted" and _in_description(runs.text, raw):
-                continue
+            if kind == "quoted" and (
+                _in_description(runs.text, raw)
+                or any(raw in bold and bold.strip(' "“”') != raw for bold in runs.strong)
+            ):
+                continue  # a phrase quoted in a description, or inside the bold title
             if kind == "strong" and (
                 (_known(text) and parse_venue(text))
                 or raw.startswith(("(", "["))

@@ -243,10 +243,11 @@ def _opens_with_title(part: Part) -> bool:
 
 
 def names_a_paper(part: Part) -> bool:
-    """A paragraph that is a bold title and nothing else ('**Magic Tokens: ...**')."""
+    """A paragraph that is a bold title and nothing else ('**Magic Tokens: ...**'), badges
+    aside ('**OpenTuner: ...** ![](https://img.shields.io/badge/-search-yellowgreen)')."""
     text = part.runs.text.strip()
     return (
-        not part.links
+        all(link.syntax == Syntax.IMAGE for link in part.links)
         and len(part.runs.strong) == 1
         and part.runs.strong[0] == text.strip("* ")
         and len(text.split()) >= _MIN_NAME_WORDS

@@ -262,10 +262,17 @@ class _Walker:
         last = line + len(lines) - 1
         after_a_paper = self.paragraph_block is not None
         fields = paragraph_fields(part, len(lines), self._lines_locator(line, last), after_a_paper)
-        self.title_paragraph = (part, line) if names_a_paper(part) else None
+        titled, self.title_paragraph = self.title_paragraph, None
+        if fields is None and titled is not None and (paper := paper_link([part])) is not None:
+            # '**Title**' then, a paragraph below, '*Authors. VENUE, 2014.* [[paper](...)]'
+            title_part, line = titled
+            fields = judge([title_part, part], self._lines_locator(line, last), paper)
+        elif names_a_paper(part):
+            self.title_paragraph = (part, line)
         if fields is None:
             self.out.links.extend(part.links)
-            self.paragraph_block = None
+            if self.title_paragraph is None:  # a title waiting for its links stays in the run
+                self.paragraph_block = None
         else:
             if self.paragraph_block is None:
                 self.paragraph_block = self._next_block()
