@@ -1214,3 +1214,21 @@ def test_a_bold_title_paragraph_then_its_authors_and_link_paragraph(write: Write
         ),
     ]
     assert [(f.line, f.kind) for f in findings_of(path)] == [(11, "duplicate-entry")]
+
+
+def test_a_venue_after_in_is_the_venue_without_it(write: Write) -> None:
+    """zeke-xie/deep-learning-dynamics-paper-list: 'Title. In *ICML 2017*. [[pdf](...)]'."""
+    found = entries(
+        write,
+        "- How to escape saddle points efficiently. In *ICML 2017*."
+        " [[pdf](http://proceedings.mlr.press/v70/jin17a/jin17a.pdf)]\n"
+        "- Gradient descent converges to minimizers. In *COLT 2016*."
+        " [[pdf](http://proceedings.mlr.press/v49/lee16.pdf)]\n"
+        "- Sharp minima can generalize for deep nets. In *ICML 2017*."
+        " [[pdf](https://arxiv.org/pdf/1703.04933.pdf)]\n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        ("How to escape saddle points efficiently", "ICML 2017"),
+        ("Gradient descent converges to minimizers", "COLT 2016"),
+        ("Sharp minima can generalize for deep nets", "ICML 2017"),
+    ]

@@ -93,6 +93,11 @@ CASES = [
     ("*IEEE Access 2020*", [("IEEE Access", 2020, Track.JOURNAL, Spelling.CANONICAL)]),
     ("2024.01", [(None, None, Track.OTHER, None)]),
     ("CVPR 24.", [("CVPR", 2024, Track.MAIN, Spelling.CANONICAL)]),
+    ("ACL-IJCNLP 2021", [("ACL", 2021, Track.MAIN, Spelling.ACCEPTED)]),
+    (
+        "ACM/IEEE International Conference on Human-Robot Interaction (HRI), Mar 2024",
+        [("HRI", 2024, Track.MAIN, Spelling.FULL_NAME)],
+    ),
     ("IJCV 22", [("IJCV", 2022, Track.JOURNAL, Spelling.CANONICAL)]),
     ("NAS 2023", [(None, 2023, Track.OTHER, None)]),
     ("ICIAAI", [(None, None, Track.OTHER, None)]),

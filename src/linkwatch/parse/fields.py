@@ -80,6 +80,7 @@ _VENUE_DASH_DATE = re.compile(r"^(.*?\S)\s+[-\u2013\u2014]\s+(\S.*)$")
 _TRAILING_IN = re.compile(r"\s*[,\uff0c]\s*in$")
 _DATED_LEAD = re.compile(r"^(?:19|20)\d\d(?:-[\w&.]+(?:[-\s][\w&.]+)?)?\s+-\s+")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d$")
+_IN_PREFIX = re.compile(r"^(?:in|In|IN)\s+(?=\S)")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LABEL_WORD = re.compile(r"[^\W_]+")
 _MAX_LABEL_WORDS = 5
@@ -606,6 +607,7 @@ def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, 
             if dashed and is_date(dashed[2]):  # 'AAAI 25 - Mar 2025', an en dash as often
                 found.append((dashed[2], locate(dashed[2])))
                 text = dashed[1].strip(_PUNCTUATION)
+            text = _IN_PREFIX.sub("", text)  # 'In *ICML 2017*'
             if text and len(text.split()) <= _MAX_VENUE_WORDS and _is_venue(text, False):
                 text = _with_next_year(plain, text)
                 found.append((text, locate(text)))
