@@ -73,6 +73,8 @@ def test_online_the_posted_day_decides(workdir: Path, arxiv_api: Arxiv, run_cli)
         ("20210706", (2021, 7, 6, "")),
         ("06/2024", (2024, 6, None, "/")),
         ("3.2023", (2023, 3, None, ".")),
+        ("12/29/2022", (2022, 12, 29, "/")),
+        ("7/8/22", None),  # a two-digit year only in a Date column
         ("13/2024", None),
         ("23.02", None),  # a two-digit year only in a Date column
         ("20211306", None),
@@ -132,3 +134,25 @@ def test_date_columns_written_month_first_or_with_a_short_year(write_survey) -> 
         if f.kind == "year-mismatch" and f.problem.fix
     }
     assert fixes == {3: ("05/2023", "07/2023"), 8: ("23.02", "23.05")}
+
+
+def test_a_date_column_of_us_dates_is_no_venue(write_survey) -> None:  # type: ignore[no-untyped-def]
+    """mli/paper-reading: '| 日期 | 标题 |' with '7/8/22': the video's date, never a venue that
+    disagrees with the paper's year elsewhere in the list."""
+    path = write_survey(
+        "| 日期 | 标题 |\n| --: | -- |\n"
+        "| 7/8/22 | [DALL·E 2](https://arxiv.org/pdf/2204.06125.pdf) 逐段精读 |\n"
+        "| 12/29/22 | [Instruct GPT](https://arxiv.org/pdf/2203.02155.pdf) |\n\n"
+        "| 年份 | 名字 |\n|---|---|\n"
+        "| 2022 | [DALL·E 2](https://arxiv.org/abs/2204.06125) |\n"
+    )
+    survey = parse_survey([read_source(path)])
+    assert [(e.line, e.date, e.venue) for e in survey.entries] == [
+        (3, "7/8/22", ""),
+        (4, "12/29/22", ""),
+        (8, "", "2022"),
+    ]
+    written = parse_date("7/8/22", short_year=True)
+    assert written is not None and (written.year, written.month, written.day) == (2022, 7, 8)
+    assert written.spelt(2022, 4) is None  # not rewritten
+    assert [f.kind for f in findings_of(path)] == []

@@ -30,6 +30,10 @@ _NAMED = re.compile(
 _MONTH_FIRST = re.compile(r"^(?P<month>0?[1-9]|1[0-2])(?P<sep>[-./])(?P<year>(?:19|20)\d\d)$")
 # '23.02' only where a column says it is a date: elsewhere it is as likely a score or a version
 _SHORT_YEAR = re.compile(r"^(?P<year>[0-3]\d)(?P<sep>[-./])(?P<month>0[1-9]|1[0-2])$")
+# US dates, month first ('7/8/22', '12/29/2022'); the two-digit year only in a Date column
+_US_DATE = re.compile(
+    r"^(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>(?:19|20)?\d\d)$"
+)
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")  # '20210706'
 
 
@@ -41,16 +45,16 @@ class WrittenDate:
     separator: str | None
     """'-', '.' or '/' for a numeric date (a fix writes it the same way), '' for '20210706';
     None when the month is named."""
-    order: Literal["ymd", "my", "YYm"] = "ymd"
-    """How the numbers are laid out: year first, the month first ('06/2024'), or a two-digit
-    year first ('23.02')."""
+    order: Literal["ymd", "my", "YYm", "mdy"] = "ymd"
+    """How the numbers are laid out: year first, the month first ('06/2024'), a two-digit
+    year first ('23.02'), or the US way ('7/8/22')."""
 
     def spelt(self, year: int, month: int, day: int | None = None) -> str | None:
         """Another date written as this one is (a fix keeps a list's way of writing dates);
-        None for a named month, which is not rewritten."""
+        None for a named month or a US date, which are not rewritten."""
         sep = self.separator
-        if sep is None:
-            return None
+        if sep is None or self.order == "mdy":
+            return None  # a named month or a US date is not rewritten
         if self.order == "my":
             return f"{month:02d}{sep}{year}"
         if self.order == "YYm":
@@ -75,6 +79,10 @@ def parse_date(text: str, short_year: bool = False) -> WrittenDate | None:
     first = _MONTH_FIRST.match(text)
     if first:
         return WrittenDate(int(first["year"]), int(first["month"]), None, first["sep"], "my")
+    us = _US_DATE.match(text)
+    if us and (short_year or len(us["year"]) == 4):
+        year = int(us["year"]) + (2000 if len(us["year"]) == 2 else 0)
+        return WrittenDate(year, int(us["month"]), int(us["day"]), "/", "mdy")
     short = _SHORT_YEAR.match(text) if short_year else None
     if short:
         year, month = 2000 + int(short["year"]), int(short["month"])
