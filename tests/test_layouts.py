@@ -1232,3 +1232,44 @@ def test_a_venue_after_in_is_the_venue_without_it(write: Write) -> None:
         ("Gradient descent converges to minimizers", "COLT 2016"),
         ("Sharp minima can generalize for deep nets", "ICML 2017"),
     ]
+
+
+def test_a_heading_per_paper_over_a_list_of_its_links(write: Write) -> None:
+    """wcventure/FuzzingPaper: '### Title (VENUE YEAR)' then '* [Link](...)', '* [Paper](...)'
+    and an abstract: one paper titled by its heading, not papers titled 'Link' and 'Paper'.
+    A heading over a list of titled papers stays a section."""
+    found = entries(
+        write,
+        "# Survey\n\n"
+        '### A Survey of Protocol Fuzzing<a name="a-survey-of-protocol-fuzzing"></a>\n\n'
+        '* <img src="image/link.png">[Link](https://arxiv.org/abs/2401.01568)\n'
+        '* <img src="image/pdf_24px.png">[Paper](./Paper/ACM_CSUR24_Protocol_Fuzzing.pdf)\n\n'
+        "Abstract: Communication protocols form the bedrock of our interconnected world.\n\n"
+        "### Demystify the Fuzzing Methods: A Comprehensive Survey (ACM CSUR 2023)\n\n"
+        '* <img src="image/wechat_24px.png">[Reading Note](https://www.yuque.com/x/y/z)\n'
+        '* <img src="image/pdf_24px.png">[Paper2](https://dl.acm.org/doi/10.1145/3623375)\n\n'
+        "### Papers on Directed Fuzzing\n\n"
+        "* [Directed Greybox Fuzzing With Many Targets](https://arxiv.org/abs/2401.00001)\n"
+        "* [Beacon: Directed Grey-Box Fuzzing with Provable Path Pruning](https://arxiv.org/abs/2401.00002)\n",
+    )
+    assert [(e.line, e.title, e.venue, e.paper_url) for e in found] == [
+        (3, "A Survey of Protocol Fuzzing", "", "https://arxiv.org/abs/2401.01568"),
+        (
+            10,
+            "Demystify the Fuzzing Methods: A Comprehensive Survey",
+            "ACM CSUR 2023",
+            "https://dl.acm.org/doi/10.1145/3623375",
+        ),
+        (
+            17,
+            "Directed Greybox Fuzzing With Many Targets",
+            "",
+            "https://arxiv.org/abs/2401.00001",
+        ),
+        (
+            18,
+            "Beacon: Directed Grey-Box Fuzzing with Provable Path Pruning",
+            "",
+            "https://arxiv.org/abs/2401.00002",
+        ),
+    ]

@@ -25,7 +25,7 @@ _GENERIC = re.compile(
     r"homepage|website|web|site|demo|blog|video|slides|poster|model|models|checkpoint|"
     r"checkpoints|weights|data|dataset|datasets|huggingface|hugging face|hf|source|download|"
     r"publication|proceedings|ieee|acm|springer|pmlr|cvf|bib|bibtex|talk|tweet|twitter|"
-    r"\d+)?[\W_]*$",
+    r"\d+)?\d?[\W_]*$",  # 'Paper2' too
     re.I,
 )
 _SAYS_PAPER = re.compile(

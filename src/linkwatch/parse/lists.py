@@ -198,6 +198,9 @@ _BRACKETS = re.compile(r"\[[^\]]*\]")
 _VENUE_TAG = re.compile(r"\[[^\[\]]{0,30}(?:(?:19|20)?\d\d|arxiv[^\]]*)\]", re.I)
 _CITED_TAIL = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|arxiv:\s?\d{4}\.\d{4,5}", re.I)
 _MAX_PARAGRAPH_LINES = 8
+_MAX_WORDED_LINKS = 6
+_NUMBERED = re.compile(r"\s*\d+$")
+_NOTE_WORDS = re.compile(r"^[\W_]*(?:reading\s+)?notes?[\W_]*$", re.I)
 _MIN_SIBLINGS = 3
 _MOSTLY = 0.6
 _MIN_NAME_WORDS = 3
@@ -262,3 +265,24 @@ def labelled_links(items: list[Item]) -> Link | None:
     if any(link_label(item.parts[0]) is None or not item.parts[0].links for item in items):
         return None
     return paper_link([part for item in items for part in item.parts])
+
+
+def worded_links(items: list[Item]) -> Link | None:
+    """The paper of a list of links worded only by what they are ('* [Link](arxiv...)', '*
+    [Paper](./Paper/x.pdf)') under a heading that names the paper: one of them a paper."""
+    if not items or len(items) > _MAX_WORDED_LINKS:
+        return None
+    if any(item.children or len(item.parts) != 1 for item in items):
+        return None
+    links = [link for item in items for link in item.parts[0].links if link.syntax != Syntax.IMAGE]
+    if not links or not all(_only_says_what(link.text) for link in links):
+        return None
+    if any(part.runs.outside.strip(" \n[]()|/,.<>") for item in items for part in item.parts):
+        return None  # words beside the links: notes, not a paper's links
+    return paper_link([part for item in items for part in item.parts])
+
+
+def _only_says_what(text: str) -> bool:
+    """'Link', 'Paper2', 'Reading Note1': words that say what a link is, not which paper."""
+    text = _NUMBERED.sub("", text.strip())
+    return is_generic(text) or bool(_NOTE_WORDS.match(text))

@@ -51,6 +51,7 @@ from linkwatch.parse.lists import (
     names_a_paper,
     paragraph_fields,
     presents_paper_alone,
+    worded_links,
 )
 from linkwatch.parse.markdown import UrlSink, parse
 from linkwatch.parse.slugs import Slugger
@@ -186,6 +187,9 @@ class _Walker:
         self.quoted = 0
         """Blockquotes open around the token being read: where lists put their notes."""
         self.paragraph_block: int | None = None
+        self.title_heading: tuple[Part, int] | None = None
+        """A heading that may be a paper's title, when a list of its links follows it
+        ('### A Survey of Protocol Fuzzing' then '* [Link](...)', '* [Paper](...)')."""
         self.title_paragraph: tuple[Part, int] | None = None
         """A bold title alone in its paragraph, whose links may be the list below it."""
         """The block of the paper paragraphs being read: consecutive ones are one list."""
@@ -252,8 +256,11 @@ class _Walker:
             Heading(self.source.path, line, level, text, self.slugger.slug(text))
         )
         self.out.links.extend(self._links(inline, line, Role.OTHER))
+        titled = level >= _PAPER_HEADING_LEVEL and len(text.split()) >= _MIN_HEADING_WORDS
+        self.title_heading = (self._item_part(inline, line), line) if titled else None
 
     def _paragraph(self, inline: Token) -> None:
+        self.title_heading = None
         line = _line_of(inline)
         lines = inline.content.split("\n")
         part = self._item_part(inline, line)
@@ -448,8 +455,12 @@ class _Walker:
     def _end_list(self) -> None:
         items, self.list_items = self.list_items, []
         titled, self.title_paragraph = self.title_paragraph, None
+        heading, self.title_heading = self.title_heading, None
         if titled is not None and (paper := labelled_links(items)) is not None:
             self._titled_list(titled, items, paper)
+            return
+        if heading is not None and (paper := worded_links(items)) is not None:
+            self._titled_list(heading, items, paper)
             return
         if self.quoted:
             # a note that shows the list's format ('> * (Conference Year) **Title**, First
@@ -719,6 +730,8 @@ def _with_roles(links: list[Link], roles: dict[int, Role]) -> Iterator[Link]:
 
 
 _MOSTLY_LINKED = 0.6
+_PAPER_HEADING_LEVEL = 3
+_MIN_HEADING_WORDS = 3
 _NUMBER_CELL = re.compile(r"^[\d\s.,%+\-\u2013/*~()]+$")
 _CELL_URL = re.compile(r"\]\(\s*<?([^)\s>]+)|(https?://[^\s)|]+)")
 
