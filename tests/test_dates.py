@@ -156,3 +156,21 @@ def test_a_date_column_of_us_dates_is_no_venue(write_survey) -> None:  # type: i
     assert written is not None and (written.year, written.month, written.day) == (2022, 7, 8)
     assert written.spelt(2022, 4) is None  # not rewritten
     assert [f.kind for f in findings_of(path)] == []
+
+
+def test_a_blog_posts_date_before_the_paper_is_no_mismatch(write_survey) -> None:  # type: ignore[no-untyped-def]
+    """GT-RIPL/Awesome-LLM-Robotics: '*Blog, Feb 2023*' for a paper posted in June 2023; the
+    same date given as arXiv's is a mismatch."""
+    path = write_survey(
+        '* **PromptCraft**: "ChatGPT for Robotics: Design Principles and Model Abilities",'
+        " *Blog, Feb 2023*, [[Paper](https://arxiv.org/abs/2306.17582)]\n"
+        '* **Say-Can**: "Do As I Can, Not As I Say: Grounding Language in Robotic Affordances",'
+        " *arXiv, Apr 2021*. [[Paper](https://arxiv.org/abs/2204.01691)]\n"
+        '* **MOO**: "Open-World Object Manipulation using Pre-Trained Vision-Language Models",'
+        " *arXiv, Mar 2022*. [[Paper](https://arxiv.org/abs/2303.00905)]\n"
+    )
+    found = [(f.line, f.problem.message) for f in findings_of(path) if f.kind == "year-mismatch"]
+    assert found == [
+        (2, "Dated Apr 2021, before arXiv 2204.01691 was first posted (in 2022-04)."),
+        (3, "Dated Mar 2022, before arXiv 2303.00905 was first posted (in 2023-03)."),
+    ]

@@ -121,9 +121,22 @@ def year_mismatch(context: Context) -> Iterator[Problem]:
             problem = _year_problem(entry, ref, first, mention)
             if problem:
                 yield problem
-        dated = _date_problem(entry, ref, first) if entry.date else None
+        dated = (
+            _date_problem(entry, ref, first) if entry.date and not _dates_a_post(entry) else None
+        )
         if dated:
             yield dated
+
+
+def _dates_a_post(entry: Entry) -> bool:
+    """'*Blog, Feb 2023*': the date is the blog post's, which may come before the paper."""
+    return any(
+        mention.venue is not None and mention.venue.canonical in _POSTS
+        for mention in parse_venue(entry.venue)
+    )
+
+
+_POSTS = frozenset({"Blog", "GitHub"})
 
 
 def _date_problem(entry: Entry, ref: ArxivRef, first: _FirstVersion) -> Problem | None:
