@@ -1273,3 +1273,13 @@ def test_a_heading_per_paper_over_a_list_of_its_links(write: Write) -> None:
             "https://arxiv.org/abs/2401.00002",
         ),
     ]
+
+
+def test_an_anchor_with_spaces_is_one_malformed_url(write: Write) -> None:
+    """ydyjya/Awesome-LLM-Safety: '[🔐Security & Discussion](#security & discussion)' is no
+    link on GitHub: reported once, as a malformed URL, not also as a missing heading."""
+    path = write("# Papers\n\n- [🔐Security & Discussion](#security & discussion)\n")
+    found = [(f.line, f.kind, f.problem.message) for f in findings_of(path)]
+    assert found == [
+        (3, "malformed-url", "Malformed URL '#security & discussion': it contains a space.")
+    ]

@@ -113,7 +113,7 @@ def malformed_url(context: Context) -> Iterator[Problem]:
 def _url_defect(link: Link) -> tuple[str, Fix | None]:
     url = link.url
     if _WHITESPACE.search(url):
-        if ":" not in url and "/" not in url:  # '[[pdf]](Contrastive Learning Inverts ...)'
+        if not url.startswith("#") and ":" not in url and "/" not in url:  # '[[pdf]](Title)'
             return "words stand where the URL belongs, so GitHub shows no link", None
         return "it contains a space", None
     if link.role == Role.TOC or (link.syntax == Syntax.IMAGE and "://" not in url):
@@ -183,8 +183,8 @@ def broken_anchor(context: Context) -> Iterator[Problem]:
     """A '#fragment' link that no heading of the file produces, with GitHub's slug rules:
     '#applications-1' is the second 'Applications' heading."""
     for link in context.survey.links:
-        if not link.url.startswith("#") or len(link.url) == 1:
-            continue
+        if not link.url.startswith("#") or len(link.url) == 1 or _WHITESPACE.search(link.url):
+            continue  # '#two words' is no link at all: malformed-url says so
         if context.status(link).status != LinkStatus.BROKEN:
             continue
         # sorted: among equally close anchors the suggestion must not depend on hash order
