@@ -60,7 +60,7 @@ from linkwatch.parse.tables import Column, RawCell, column_roles, split_row, vis
 # A '[text](destination)' that Markdown refused because the destination has a space in it: a
 # URL with a space, or words where the URL belongs ('[[pdf]](Contrastive Learning Inverts ...)').
 _REFUSED_LINK = re.compile(
-    r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\((?P<url>[^()\s][^()\n]{0,300}?\s[^()\n]*?)\)"
+    r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<url>[^()\s][^()\n]{0,300}?\s[^()\n]*?)\)"
 )
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
@@ -637,7 +637,7 @@ class _Walker:
                 line,
                 _role_for(url, role),
                 Syntax.INLINE,
-                "",
+                match["text"],
                 self._span(line, url, hint),
             )
 
