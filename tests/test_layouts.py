@@ -14,6 +14,7 @@ import pytest
 from linkwatch.model import Entry, Layout, Role
 from linkwatch.parse import parse_survey
 from linkwatch.parse.badges import badge_repo, badge_text
+from linkwatch.parse.fields import is_author_list
 from linkwatch.sources.files import read_source
 from tests.conftest import findings_of
 
@@ -1283,3 +1284,36 @@ def test_an_anchor_with_spaces_is_one_malformed_url(write: Write) -> None:
     assert found == [
         (3, "malformed-url", "Malformed URL '#security & discussion': it contains a space.")
     ]
+
+
+def test_citations_that_open_with_their_authors(write: Write) -> None:
+    """TsinghuaDatabaseGroup/AIDB: '**[Tag]** Authors. Title. VENUE YEAR. [[paper](...)]' and
+    '**[Tag]** Authors. *Title*. VENUE YEAR.': the authors are not the title."""
+    found = entries(
+        write,
+        "#### Traditional\n\n"
+        "**[Rewrite Rules]** \tBéatrice Finance, Georges Gardarin. A Rule-Based Query Rewriter"
+        " in an Extensible DBMS. ICDE 1991. [[paper](https://ieeexplore.ieee.org/document/131472)]\n\n"
+        "**[Rewrite Rules]** \tHamid Pirahesh, Joseph M. Hellerstein, Waqar Hasan."
+        " *Extensible/Rule Based Query Rewrite Optimization in Starburst*. SIGMOD Conference 1992."
+        " [[paper](https://sigmodrecord.org/publications/141484.130294.pdf)]\n\n"
+        "**[Card, Query-based]** Kipf A, Kipf T, Radke B, et al. Learned cardinalities:"
+        " Estimating correlated joins with deep learning. CIDR, 2019."
+        " [[paper](https://arxiv.org/pdf/1809.00677)]\n\n"
+        "**[Predicate Rewrite]** Qi Zhou, Joy Arulraj, Shamkant B. Navathe, Jinpeng Wu."
+        " *Sia : Optimizing Queries using Learned Predicates*. SIGMOD, 2021."
+        " [[paper](https://doi.org/10.1145/3448016.3457262)]\n",
+    )
+    assert [e.title for e in found] == [
+        "A Rule-Based Query Rewriter in an Extensible DBMS",
+        "Extensible/Rule Based Query Rewrite Optimization in Starburst",
+        "Learned cardinalities: Estimating correlated joins with deep learning",
+        "Sia : Optimizing Queries using Learned Predicates",
+    ]
+
+
+def test_a_title_of_listed_words_is_no_author_list() -> None:
+    assert is_author_list("Dutt, A., Wang, C., & Chaudhuri, S. (2018)")
+    assert is_author_list("Hinton et al")
+    assert not is_author_list("Learning, Reasoning, and Planning")
+    assert not is_author_list("Deep Residual Learning")

@@ -80,6 +80,16 @@ _VENUE_DASH_DATE = re.compile(r"^(.*?\S)\s+[-\u2013\u2014]\s+(\S.*)$")
 _TRAILING_IN = re.compile(r"\s*[,\uff0c]\s*in$")
 _DATED_LEAD = re.compile(r"^(?:19|20)\d\d(?:-[\w&.]+(?:[-\s][\w&.]+)?)?\s+-\s+")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d$")
+# A name as citations write it: 'Béatrice Finance', 'Kipf A', 'Joseph M. Hellerstein', 'Dutt',
+# 'A.', 'Jae-woong Lee', 'van den Oord'; one to four words, each capitalised or a particle.
+_NAME = re.compile(
+    r"^(?:(?:van|von|der|den|de|da|di|le|la|du)\s+)*[A-Z\u00C0-\u024F][\w'\u2019.\-]*"
+    r"(?:\s+(?:(?:van|von|der|den|de|da|di|le|la|du)\s+)*[A-Z\u00C0-\u024F][\w'\u2019.\-]*){0,3}$"
+)
+_INITIAL = re.compile(r"^(?:[A-Z]\.?\s?-?){1,3}$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+_ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?", re.I)
+_AUTHOR_YEAR = re.compile(r"\s*\((?:19|20)\d\d[a-z]?\)\s*$")
 _IN_PREFIX = re.compile(r"^(?:in|In|IN)\s+(?=\S)")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LABEL_WORD = re.compile(r"[^\W_]+")
@@ -133,7 +143,9 @@ _ARXIV_CITED = re.compile(r"^arxiv[:\s]\s*\d{4}\.\d{4,5}(?:v\d+)?$", re.I)
 # Where a plain citation's title ends: a full stop after a word (not 'vs.', 'e.g.'), before
 # the authors and a year or an arXiv ID ('Relational Knowledge Distillation. Park, Wonpyo et
 # al. CVPR 2019', 'Adaptive Regularization of Labels. arXiv:1908.05474').
-_TITLE_STOP = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[A-Z\d]{2})|(?<=[)\]]))\.\s+")
+_TITLE_STOP = re.compile(
+    r"(?:(?<=[^\W\d_]{3})|(?<=[A-Z\d]{2})|(?<=[)\]])|(?<=\b[A-Z][a-z])|(?<=\bal))\.\s+"
+)  # and after 'Wu.' or 'et al.', which end a list of authors
 _CITATION_TAIL = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|arxiv:\s?\d{4}\.\d{4,5}", re.I)
 _PLACEHOLDER = re.compile(r"^[\s\-\u2013\u2014/?]*$|^(?:n/?a|tbd|none)$", re.I)
 
@@ -330,13 +342,38 @@ def _title_text(part: Part, strict: bool) -> str:
 
 def _before_citation(text: str) -> str:
     """A plain citation's title: the first sentence, when what follows names a year or an
-    arXiv ID (the authors and the venue)."""
+    arXiv ID (the authors and the venue); the second when the first is the authors
+    ('Béatrice Finance, Georges Gardarin. A Rule-Based Query Rewriter ... ICDE 1991.')."""
+    start = 0
     for stop in _TITLE_STOP.finditer(text):
-        head = text[: stop.start()].strip()
+        if stop.start() < start:
+            continue
+        head = text[start : stop.start()].strip()
+        if start == 0 and is_author_list(head):
+            start = stop.end()
+            continue
         if len(head.split()) >= 2 and _CITATION_TAIL.search(text, stop.end()):
             return head
         break
     return text
+
+
+def is_author_list(text: str) -> bool:
+    """Two names or more, or a name and 'et al.' ('Kipf A, Kipf T, Radke B, et al',
+    'Dutt, A., Wang, C., & Chaudhuri, S. (2018)'): the authors, not a title."""
+    text = _AUTHOR_YEAR.sub("", text.strip()).strip(" .,")
+    etal = bool(_ET_AL.search(text))
+    names = [n.strip(" .,") for n in _NAME_SPLIT.split(_ET_AL.sub("", text)) if n.strip(" .,")]
+    if not names or not (len(names) >= 2 or etal) or not all(map(_NAME.match, names)):
+        return False
+    if etal:
+        return True
+    # 'Learning, Reasoning, and Planning' is a title: names of one word need their initials
+    # ('Dutt, A., Wang, C.') or 'et al.'
+    return all(
+        " " in name or _INITIAL.match(name) or (i + 1 < len(names) and _INITIAL.match(names[i + 1]))
+        for i, name in enumerate(names)
+    )
 
 
 def _without_trailing_venue(title: str) -> str:
@@ -397,6 +434,10 @@ def _before_authors(runs: Runs, first: str) -> str:
     the emphasised authors begin."""
     for names in runs.emphasis:
         at = first.find(names) if names else -1
+        if names and at < 0 and (whole := runs.first_line.find(names)) > 0:
+            head = _without_tags(runs.first_line[:whole].strip(" .,;:-|*_"))
+            if is_author_list(head) and is_title_like(names):
+                return names.strip(" .")  # the first line was cut inside the emphasised title
         before = first[:at].rstrip(" _*")
         if at > 0 and not before.endswith(
             (".", "?", "!", ",", ";", ":", "-", "|", " in", "\uff0cin")
@@ -404,6 +445,8 @@ def _before_authors(runs: Runs, first: str) -> str:
             continue  # 'Distilled Person _Re-identification_: ...' emphasises the title's words
         head = first[:at].strip(" .,;:-|") if at > 0 else ""
         head = _TRAILING_IN.sub("", head).strip(" .,;:-|")
+        if head and is_author_list(_without_tags(head)) and is_title_like(names):
+            return names.strip(" .")  # 'Authors. *Title*. SIGMOD 1992.': the emphasis is the title
         if head and is_title_like(head) and len(head.split()) >= 2:
             return head
     return first
