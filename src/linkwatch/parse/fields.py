@@ -358,6 +358,11 @@ def _before_citation(text: str) -> str:
     return text
 
 
+def names_year_or_arxiv_id(text: str) -> bool:
+    """Whether a citation's tail names a year or an arXiv ID, as its venue part does."""
+    return bool(_CITATION_TAIL.search(text))
+
+
 def is_author_list(text: str) -> bool:
     """Two names or more, or a name and 'et al.' ('Kipf A, Kipf T, Radke B, et al',
     'Dutt, A., Wang, C., & Chaudhuri, S. (2018)'): the authors, not a title."""
@@ -435,9 +440,10 @@ def _before_authors(runs: Runs, first: str) -> str:
     for names in runs.emphasis:
         at = first.find(names) if names else -1
         if names and at < 0 and (whole := runs.first_line.find(names)) > 0:
-            head = _without_tags(runs.first_line[:whole].strip(" .,;:-|*_"))
-            if is_author_list(head) and is_title_like(names):
-                return names.strip(" .")  # the first line was cut inside the emphasised title
+            # `first` was cut inside the emphasised title: the whole first line says
+            title = _title_after_authors(runs.first_line[:whole].strip(" .,;:-|*_"), names)
+            if title:
+                return title
         before = first[:at].rstrip(" _*")
         if at > 0 and not before.endswith(
             (".", "?", "!", ",", ";", ":", "-", "|", " in", "\uff0cin")
@@ -445,11 +451,19 @@ def _before_authors(runs: Runs, first: str) -> str:
             continue  # 'Distilled Person _Re-identification_: ...' emphasises the title's words
         head = first[:at].strip(" .,;:-|") if at > 0 else ""
         head = _TRAILING_IN.sub("", head).strip(" .,;:-|")
-        if head and is_author_list(_without_tags(head)) and is_title_like(names):
-            return names.strip(" .")  # 'Authors. *Title*. SIGMOD 1992.': the emphasis is the title
+        if head and (title := _title_after_authors(head, names)):
+            return title
         if head and is_title_like(head) and len(head.split()) >= 2:
             return head
     return first
+
+
+def _title_after_authors(authors: str, emphasised: str) -> str:
+    """'Authors. *Title*. SIGMOD 1992.': the emphasis is the title when what comes before it
+    is a list of authors."""
+    if is_title_like(emphasised) and is_author_list(_without_tags(authors)):
+        return emphasised.strip(" .")
+    return ""
 
 
 def _without_tags(text: str) -> str:

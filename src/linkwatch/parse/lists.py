@@ -26,6 +26,7 @@ from linkwatch.parse.fields import (
     is_generic,
     judge,
     link_label,
+    names_year_or_arxiv_id,
     paper_link,
 )
 
@@ -89,7 +90,7 @@ def _cites(item: Item) -> bool:
     if tagged and len(outside[: tagged.start()].split()) >= _MIN_TITLE_WORDS - 1:
         return True
     title, dot, tail = _BRACKETS.sub(" ", outside).strip().partition(". ")
-    return bool(dot) and len(title.split()) >= 2 and bool(_CITED_TAIL.search(tail))
+    return bool(dot) and len(title.split()) >= 2 and names_year_or_arxiv_id(tail)
 
 
 def _bold_title(item: Item) -> bool:
@@ -132,20 +133,22 @@ def _read(item: Item, locator: Locator, found: list[tuple[Item, Fields]], among:
     paper = own or paper_link(parts)
     if paper is not None:
         found.insert(at, (item, judge(parts, locator(item), paper)))
-    elif (named := _named_link(item)) is not None and (among or _cited(item, named)):
+    elif (named := _named_link(item)) is not None and (
+        among or _cited_after_its_title(item, named)
+    ):
         paper = None if _is_repository(named.url) else named
         fields = judge(parts, locator(item), paper)
         if among or _has_venue_year(fields.venue):
             found.insert(at, (item, fields))
-    elif among and (not any(p.links for p in item.parts) or _cites(item)):
+    elif among and ((cited := _cites(item)) or not any(p.links for p in item.parts)):
         fields = judge(parts, locator(item), None)
-        bold, cited = _bold_title(item), _cites(item)
+        bold = _bold_title(item)
         words = len(fields.title.split())
         if (words >= _MIN_NAME_WORDS and (fields.venue or bold)) or (cited and words >= 2):
             found.insert(at, (item, fields))  # 'Title | **[ECCV' 20]**': a paper, no link
 
 
-def _cited(item: Item, named: Link) -> bool:
+def _cited_after_its_title(item: Item, named: Link) -> bool:
     """An item that opens with a title linked to its page and goes on like a citation
     ('[NeRF: Representing Scenes as ...](https://www.matthewtancik.com/nerf), Mildenhall et al.,
     ECCV 2020'): a paper wherever the link goes, once its venue and year are read."""
@@ -196,7 +199,6 @@ def _presents_paper(item: Item) -> bool:
 
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _VENUE_TAG = re.compile(r"\[[^\[\]]{0,30}(?:(?:19|20)?\d\d|arxiv[^\]]*)\]", re.I)
-_CITED_TAIL = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|arxiv:\s?\d{4}\.\d{4,5}", re.I)
 _MAX_PARAGRAPH_LINES = 8
 _MAX_WORDED_LINKS = 6
 _NUMBERED = re.compile(r"\s*\d+$")
