@@ -502,6 +502,26 @@ def test_an_html_header_of_two_rows_with_spans(write: Write) -> None:
     )
 
 
+def test_html_cells_whose_row_lost_its_tr_are_a_row(write: Write) -> None:
+    """A row written '<td>...</td></tr>' without its '<tr>': a browser still shows it as a
+    row, so it is a paper, on its own line, with its own cells."""
+    found = entries(
+        write,
+        "<table>\n<tr><th>Paper</th><th>Venue</th><th>Code</th></tr>\n"
+        '<tr><td><a href="https://arxiv.org/abs/2301.00001">Alpha Learning</a></td>'
+        "<td>CVPR 2023</td><td>-</td></tr>\n"
+        '<td><a href="https://arxiv.org/abs/2301.00002">Gamma Networks</a></td>'
+        '<td>ICCV 2023</td><td><a href="https://github.com/c/d">code</a></td></tr>\n'
+        '<tr><td><a href="https://arxiv.org/abs/2301.00003">Delta Models</a></td>'
+        "<td>NeurIPS 2022</td><td>-</td></tr>\n</table>\n",
+    )
+    assert [(e.line, e.title, e.venue, e.code_urls) for e in found] == [
+        (3, "Alpha Learning", "CVPR 2023", ()),
+        (4, "Gamma Networks", "ICCV 2023", ("https://github.com/c/d",)),
+        (5, "Delta Models", "NeurIPS 2022", ()),
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

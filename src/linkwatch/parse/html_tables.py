@@ -47,6 +47,7 @@ def html_table_rows(
     spanned: dict[int, int] = {}
     """Columns a cell of an earlier row still covers ('<td rowspan="3">Vanilla Attention'),
     with how many rows more."""
+    _wrap_stray_cells(soup)
     for number, tr in enumerate(soup.find_all("tr")):
         if tr.find("table") is not None:
             continue  # a layout row holding a table: its own rows are read, once each
@@ -66,7 +67,7 @@ def html_table_rows(
             continue
         if not cells or (len(cells) == 1 and cells[0].get("colspan")):
             continue  # a section heading across the table
-        line = first_line + (tr.sourceline or 1) - 1
+        line = first_line + (tr.sourceline or cells[0].sourceline or 1) - 1
         parts = []
         last = line
         index = 0
@@ -92,6 +93,22 @@ def html_table_rows(
         spanned.update((column, rows - 1) for column, rows in covered.items() if rows > 1)
         table.rows.append(HtmlRow(line, last, parts))
     return table
+
+
+def _wrap_stray_cells(soup: Tag) -> None:
+    """Cells written straight into a table, their '<tr>' left out, made a row of their own,
+    as a browser shows them (Python's HTML parser leaves them outside every row)."""
+    for group in soup.find_all(["table", "thead", "tbody", "tfoot"]):
+        row: Tag | None = None
+        for child in list(group.children):
+            name = getattr(child, "name", None)
+            if name in ("td", "th"):
+                if row is None:
+                    row = soup.new_tag("tr")
+                    child.insert_before(row)
+                row.append(child.extract())
+            elif name is not None:
+                row = None
 
 
 def _span(cell: Tag, attribute: str) -> int:
