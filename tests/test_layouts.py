@@ -346,6 +346,24 @@ def test_badge_text(url: str, text: str) -> None:
     assert badge_text(url) == text
 
 
+def test_an_arxiv_id_badge_names_no_venue(write: Write) -> None:
+    """SkalskiP/top-cvpr-2023-papers: '[![arXiv](.../badge/arXiv-2211.06220-b31b1b.svg)]'
+    links the preprint; the venue the item writes stays its venue."""
+    badge = (
+        "[![arXiv](https://img.shields.io/badge/arXiv-2211.06220-b31b1b.svg)]"
+        "(https://arxiv.org/abs/2211.06220)"
+    )
+    found = entries(
+        write,
+        f"| Task | Paper | Links |\n|---|---|---|\n| Segmentation | OneFormer | {badge} |\n\n"
+        f"- **OneFormer: One Transformer to Rule Segmentation**, CVPR 2023. {badge}\n",
+    )
+    assert [(e.line, e.venue, e.arxiv_id) for e in found] == [
+        (3, "", "2211.06220"),
+        (5, "CVPR 2023", "2211.06220"),
+    ]
+
+
 def test_a_stars_badge_names_its_repository(write: Write) -> None:
     assert badge_repo("https://img.shields.io/github/stars/IST-DASLab/gptq.svg?style=social") == (
         "https://github.com/IST-DASLab/gptq"
@@ -603,6 +621,19 @@ def test_one_paper_cited_by_several_results_is_no_duplicate(write: Write) -> Non
     )
     found = [f for f in findings_of(path) if f.kind == "duplicate-entry"]
     assert [(f.line, f.problem.related_lines) for f in found] == [(5, (3,))]
+
+
+def test_one_paper_under_two_category_items_is_no_duplicate(write: Write) -> None:
+    """Category bullets over their papers ('- Vision', '- Language'): a paper filed under both
+    is listed twice on purpose; twice under one category it is a duplicate."""
+    alpha = "[Alpha Learning for Beta Tasks](https://arxiv.org/abs/2301.00001) CVPR 2023"
+    path = write(
+        f"- Vision\n  - {alpha}\n  - [Gamma Networks](https://arxiv.org/abs/2301.00002)\n"
+        f"- Language\n  - {alpha}\n  - [Delta Models](https://arxiv.org/abs/2301.00003)\n"
+        f"  - {alpha}\n"
+    )
+    found = [f for f in findings_of(path) if f.kind == "duplicate-entry"]
+    assert [(f.line, f.problem.related_lines) for f in found] == [(7, (5,))]
 
 
 def test_items_with_pipe_fields_and_bold_venue_tags(write: Write) -> None:

@@ -629,6 +629,8 @@ def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, 
     for part in parts:
         for link in part.links:
             text = badge_text(link.url)
+            if _ARXIV_CITED.match(text):
+                continue  # 'arXiv 2211.06220': a badge that links the preprint, names no venue
             if text and (_has_year(text) or _known_venue(text)):  # not 'Unstructured'
                 found.append((text, None))
     for part in parts:

@@ -468,11 +468,15 @@ class _Walker:
             items = [item for item in items if not _template(list(item.all_parts()))]
         papers = mostly_papers(items)
         for item in items:
-            for entry_item, fields in item_entries(item, self._locator, papers):
+            found = list(item_entries(item, self._locator, papers))
+            # the papers under a category item ('- Vision' over its papers) are a list of
+            # their own: one paper under two categories is listed twice on purpose
+            block = self.list_block
+            if found and all(entry_item is not item for entry_item, _ in found):
+                block = self._next_block()
+            for entry_item, fields in found:
                 self.out.entries.append(
-                    self._entry(
-                        entry_item.line, entry_item.last, fields, self.list_block, Layout.LIST
-                    )
+                    self._entry(entry_item.line, entry_item.last, fields, block, Layout.LIST)
                 )
             for part in item.all_parts():
                 self.out.links.extend(_with_roles(part.links, item.roles))
