@@ -204,3 +204,21 @@ def test_identical_findings_get_distinct_stable_ids(write_survey: Callable[..., 
     first = [f.id for f in findings_of(path)]
     assert len(set(first)) == 6
     assert first == [f.id for f in findings_of(path)]
+
+
+def test_a_finding_on_a_generic_link_names_the_paper(write_survey: Callable[..., Path]) -> None:
+    """terryum/awesome-deep-learning-papers: 112 findings were about '[pdf]'; they name the
+    paper whose link it is. A link outside any entry keeps its own words."""
+    path = write_survey(
+        "# List\n\n"
+        "- **Distilling the knowledge in a neural network** (2015), G. Hinton et al. "
+        "[[pdf]](http://arxiv.org/pdf/1503.02531) [code]()\n"
+        "- **Deep Residual Learning** (2016), K. He et al. "
+        "[[pdf]](https://arxiv.org/pdf/1512.03385)\n\n"
+        "See [the listing](http://arxiv.org/list/cs.LG/recent) for more.\n"
+    )
+    assert [(f.line, f.kind, f.problem.entry_title) for f in findings_of(path)] == [
+        (3, "placeholder-link", "Distilling the knowledge in a neural network"),
+        (3, "insecure-link", "Distilling the knowledge in a neural network"),
+        (6, "insecure-link", "the listing"),
+    ]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from linkwatch.checks import arxiv, entries, links, repos, syntax, titles, venues
 from linkwatch.checks.base import Check, Context
+from linkwatch.checks.entry_names import EntryNames
 from linkwatch.model import Finding, Problem, Severity
 from linkwatch.model.kinds import KINDS
 
@@ -65,8 +66,9 @@ def run_checks(
     """Every problem the checks find, as findings with kind, severity and a stable id,
     sorted by file and line."""
     overrides = severity or {}
+    named = EntryNames(context.survey.entries)
     findings = [
-        Finding(check.kind, overrides.get(check.kind, check.severity), problem)
+        Finding(check.kind, overrides.get(check.kind, check.severity), named(problem))
         for check in checks
         for problem in check.run(context)
     ]
