@@ -540,6 +540,31 @@ def test_html_cells_whose_row_lost_its_tr_are_a_row(write: Write) -> None:
     ]
 
 
+def test_plain_titles_with_year_then_authors(write: Write) -> None:
+    """terryum/awesome-deep-learning-papers: '- Title (2017), Andrew G. Howard et al.
+    [[pdf]](...)' (100 items); a title written like the authors ('Learning, Reasoning, and
+    Planning') keeps its commas."""
+    found = entries(
+        write,
+        "- MobileNets: Efficient Convolutional Networks (2017), Andrew G. Howard et al. "
+        "[[pdf]](https://arxiv.org/pdf/1704.04861.pdf)\n"
+        "- Batch renormalization: Towards reducing minibatch dependence (2017), S. Ioffe "
+        "[[pdf]](https://arxiv.org/pdf/1702.03275)\n"
+        "- From captions to visual concepts and back (2015), H. Fang et al. "
+        "[[pdf]](http://example.org/fang.pdf).\n"
+        "- Reducing the dimensionality of data, G. Hinton and R. Salakhutdinov. "
+        "[[pdf]](http://example.org/hinton.pdf)\n"
+        "- Learning, Reasoning, and Planning (2019) [[pdf]](http://example.org/lrp.pdf)\n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        ("MobileNets: Efficient Convolutional Networks", "2017"),
+        ("Batch renormalization: Towards reducing minibatch dependence", "2017"),
+        ("From captions to visual concepts and back", "2015"),
+        ("Reducing the dimensionality of data", ""),
+        ("Learning, Reasoning, and Planning", "2019"),
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

@@ -87,9 +87,15 @@ _NAME = re.compile(
     r"(?:\s+(?:(?:van|von|der|den|de|da|di|le|la|du)\s+)*[A-Z\u00C0-\u024F][\w'\u2019.\-]*){0,3}$"
 )
 _INITIAL = re.compile(r"^(?:[A-Z]\.?\s?-?){1,3}$")
+_INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.\s?-?){1,3}\s*[A-Z\u00C0-\u024F][\w'\u2019\-]+$")
+_COMMA_INITIAL = re.compile(r",\s+(?=[A-Z]\.\s?[A-Z])")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?", re.I)
 _AUTHOR_YEAR = re.compile(r"\s*\((?:19|20)\d\d[a-z]?\)\s*$")
+# 'MobileNets: Efficient ... Applications (2017), Andrew G. Howard et al.': a title, its year
+# in brackets, then the authors
+_TRAILING_LINK_WORDS = re.compile(r"(?:\s*\[[^\[\]]*\])+[\s.]*$")  # ' [pdf] [code]'
+_YEAR_THEN_REST = re.compile(r"^(.*?\S)\s*\((?:19|20)\d\d\)[,.:]?\s+(\S.*)$")
 _IN_PREFIX = re.compile(r"^(?:in|In|IN)\s+(?=\S)")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LABEL_WORD = re.compile(r"[^\W_]+")
@@ -325,7 +331,7 @@ def _title_text(part: Part, strict: bool) -> str:
             and not _is_label(text)
         ):
             return _cleaned(text)
-    first = _before_authors(runs, first)
+    first = _before_year_and_authors(_before_authors(runs, first))
     if part.links and all(is_generic(link.text) or _is_label(link.text) for link in part.links):
         named = _EMPTY_BRACKETS.sub("", runs.outside.split("\n")[0])
         named = _without_tags(_EMPTY_BRACKETS.sub("", named).strip(" |,;"))  # '[CIKM 2022]'
@@ -456,6 +462,33 @@ def _before_authors(runs: Runs, first: str) -> str:
         if head and is_title_like(head) and len(head.split()) >= 2:
             return head
     return first
+
+
+def _before_year_and_authors(text: str) -> str:
+    """'Neural Turing Machines (2014), A. Graves et al.', 'Torch7: A matlab-like environment
+    for machine learning, R. Collobert et al.': the title ends at its bracketed year, or at the
+    comma, when the authors follow (named by their initials after a comma)."""
+    cited = _YEAR_THEN_REST.match(text)
+    if cited and is_title_like(cited[1]) and _names_authors(cited[2], initials=False):
+        return cited[1]
+    for comma in _COMMA_INITIAL.finditer(text):
+        head = text[: comma.start()]
+        if is_title_like(head) and _names_authors(text[comma.end() :], initials=True):
+            return head
+    return text
+
+
+def _names_authors(text: str, initials: bool) -> bool:
+    """Whether `text` (links' words aside) is a list of authors, or one author with an initial
+    ('S. Ioffe'); with `initials`, every name must start with one ('G. Hinton and R.
+    Salakhutdinov')."""
+    authors = _TRAILING_LINK_WORDS.sub("", text).strip(" .,;")
+    if _INITIALLED_NAME.match(authors):
+        return True
+    if not is_author_list(authors):
+        return False
+    names = [n for n in _NAME_SPLIT.split(_ET_AL.sub("", authors)) if n.strip(" .")]
+    return not initials or all(_INITIALLED_NAME.match(name.strip(" .")) for name in names)
 
 
 def _title_after_authors(authors: str, emphasised: str) -> str:
