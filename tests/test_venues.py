@@ -100,6 +100,13 @@ CASES = [
     ),
     ("IJCV 22", [("IJCV", 2022, Track.JOURNAL, Spelling.CANONICAL)]),
     ("NAS 2023", [(None, 2023, Track.OTHER, None)]),
+    # a 'W' after a conference's name is its workshops (cmhungsteve/Awesome-Transformer-Attention)
+    ("CVPRW, 2022", [("CVPR", 2022, Track.WORKSHOP, Spelling.ACCEPTED)]),
+    ("NeurIPSW 2021", [("NeurIPS", 2021, Track.WORKSHOP, Spelling.ACCEPTED)]),
+    ("ICDEW, 2020", [("ICDE", 2020, Track.WORKSHOP, Spelling.ACCEPTED)]),
+    ("TPAMIW 2020", [("TPAMI", 2020, Track.JOURNAL, Spelling.GUESSED)]),  # a journal has none
+    ("Humanoids, Nov. 2024", [("Humanoids", 2024, Track.MAIN, Spelling.CANONICAL)]),
+    ("AKBC 2021", [("AKBC", 2021, Track.MAIN, Spelling.CANONICAL)]),
     ("ICIAAI", [(None, None, Track.OTHER, None)]),
     ("-", []),
     ("", []),

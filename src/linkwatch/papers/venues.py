@@ -208,7 +208,7 @@ def _mention(part: str, offset: int) -> VenueMention:
         part.strip(),
         venue,
         year,
-        _track(part, venue),
+        _track(part, venue, written),
         spelling,
         written,
         offset + at,
@@ -240,7 +240,9 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _track(part: str, venue: Venue | None) -> Track:
+def _track(part: str, venue: Venue | None, written: str = "") -> Track:
+    if venue is not None and _workshop_of(written) is venue:
+        return Track.WORKSHOP
     for track, pattern in _TRACKS:
         if pattern.search(part):
             return track
@@ -299,9 +301,21 @@ def _lookup(written: str, size: int) -> tuple[Venue, Spelling] | None:
         return venue, Spelling.MISSPELLED if spelling == Spelling.MISSPELLED else (
             Spelling.WRONG_CASE
         )
+    if size == 1 and _workshop_of(key) is not None:
+        return _workshop_of(key), Spelling.ACCEPTED
     if size == 1 and len(key) >= 5:
         return _near_miss(key)
     return None
+
+
+def _workshop_of(written: str) -> Venue | None:
+    """The conference a 'W' suffix makes a workshop of ('CVPRW', 'ICCVW', 'NeurIPSW')."""
+    if len(written) < 4 or not written.endswith("W"):
+        return None
+    found = _table().exact.get(written[:-1])
+    if found is None or found[1] != Spelling.CANONICAL or found[0].type != "conference":
+        return None
+    return found[0]
 
 
 @lru_cache(maxsize=8192)
