@@ -661,6 +661,30 @@ def test_one_paper_under_two_category_items_is_no_duplicate(write: Write) -> Non
     assert [(f.line, f.problem.related_lines) for f in found] == [(7, (5,))]
 
 
+def test_a_shared_title_never_joins_two_arxiv_papers(write: Write) -> None:
+    """XueFuzhao/awesome-mixture-of-experts: line 5 links Switch Transformers' arXiv ID under
+    Expert Choice's title; it is Switch's row with another title, and Expert Choice (line 3,
+    its own ID) stays out of Switch's rows. Two papers of one title ('DeepSolo' and
+    'DeepSolo++', two surveys both called 'Diffusion Models in NLP') are no duplicate."""
+    switch = "Switch Transformers: Scaling to Trillion Parameter Models"
+    choice = "Mixture-of-Experts with Expert Choice Routing"
+    path = write(
+        f"- {switch} [Feb 2021] [Paper](https://arxiv.org/abs/2101.03961)\n"
+        f"- {switch} [[11 Jan 2021]](https://arxiv.org/abs/2101.03961)\n"
+        f"- {choice} [[NeurIPS 2022]](https://arxiv.org/abs/2202.09368)\n"
+        "- Diffusion Models in NLP: A Survey [[paper]](https://arxiv.org/abs/2303.07576)\n"
+        f"- {choice} [[18 Feb 2022]](https://arxiv.org/abs/2101.03961)\n"
+        "- Diffusion Models in NLP: A Survey [[paper]](https://arxiv.org/abs/2305.14671)\n"
+    )
+    found = [f for f in findings_of(path) if f.severity.value != "info"]
+    assert [(f.kind, f.line, f.problem.related_lines) for f in found] == [
+        ("inconsistent-entry", 1, (2, 5)),  # the title; a date in a link's words is no venue
+        ("duplicate-entry", 2, (1,)),
+        ("duplicate-entry", 5, (1,)),
+    ]
+    assert f"line 5: '{choice}'" in found[0].problem.message
+
+
 def test_items_with_pipe_fields_and_bold_venue_tags(write: Write) -> None:
     """hoya012/awesome-anomaly-detection: '- Title | **[Venue' YY]** | [`[pdf]`](...)'; an
     item like its siblings but with no link is a paper with no link."""

@@ -88,8 +88,11 @@ def code_link_not_code(context: Context) -> Iterator[Problem]:
 
 
 def _same_paper_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
-    """Rows that are the same paper by arXiv ID, paper URL or title, joined transitively."""
+    """Rows that are the same paper by arXiv ID, paper URL or title, joined transitively; a
+    shared title never joins rows of two different arXiv papers (a row that links the wrong
+    paper is told by its title, not merged with every row of the other paper)."""
     parent = list(range(len(entries)))
+    ids: list[set[str]] = [{entry.arxiv_id} if entry.arxiv_id else set() for entry in entries]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -97,13 +100,23 @@ def _same_paper_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
             i = parent[i]
         return i
 
-    first_with: dict[str, int] = {}
-    for index, entry in enumerate(entries):
-        for key in _paper_keys(entry):
-            if key in first_with:
-                parent[root(index)] = root(first_with[key])
-            else:
-                first_with[key] = index
+    def join(one: int, other: int, by_title: bool) -> None:
+        one, other = root(one), root(other)
+        if one == other or (by_title and ids[one] and ids[other] and ids[one] != ids[other]):
+            return
+        parent[one] = other
+        ids[other] |= ids[one]
+
+    for by_title in (False, True):
+        first_with: dict[str, int] = {}
+        for index, entry in enumerate(entries):
+            for key in _paper_keys(entry):
+                if key.startswith("title:") != by_title:
+                    continue
+                if key in first_with:
+                    join(index, first_with[key], by_title)
+                else:
+                    first_with[key] = index
     groups: dict[int, list[Entry]] = defaultdict(list)
     for index, entry in enumerate(entries):
         groups[root(index)].append(entry)
