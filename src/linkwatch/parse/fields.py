@@ -615,6 +615,10 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
     if not fields.venue and fields.paper is not None and (tail := _after_link(parts, fields.paper)):
         fields.venue, fields.venue_cell = tail, locate(tail)
     paper = fields.paper
+    if paper is not None and is_date(words := paper.text.strip(" []")):
+        if not fields.date:  # '[[11 Jan 2021]](https://arxiv.org/...)': when, not where
+            fields.date, fields.date_cell = words, locate(words)
+        return
     if not fields.venue and paper is not None and _is_label(paper.text) and paper.text.strip(" []"):
         words = paper.text.strip(" []")  # '[[IJCAI]](https://arxiv.org/...)': the venue
         fields.venue, fields.venue_cell = words, locate(words)
