@@ -565,6 +565,23 @@ def test_plain_titles_with_year_then_authors(write: Write) -> None:
     ]
 
 
+def test_a_dotted_venue_date_tag_and_a_bracketed_second_link(write: Write) -> None:
+    """Yangzhangcst/Transformer-in-Computer-Vision: '(arXiv.2021.02) Title, [[Paper]](...)'
+    is dated like '(arXiv 2021.02)'; a second link in brackets ('[[Awesome]](...)') is no
+    part of the title."""
+    found = entries(
+        write,
+        "- (arXiv.2021.02) Conditional Positional Encodings for Vision Transformers, "
+        "[[Paper]](https://arxiv.org/abs/2102.10882)\n"
+        "- (arXiv 2023.06) 2D Object Detection with Transformers: A Review. "
+        "[[Paper]](https://arxiv.org/pdf/2306.04670.pdf), [[Awesome]](https://github.com/a/b)\n",
+    )
+    assert [(e.title, e.venue, e.date) for e in found] == [
+        ("Conditional Positional Encodings for Vision Transformers", "arXiv", "2021.02"),
+        ("2D Object Detection with Transformers: A Review", "arXiv", "2023.06"),
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

@@ -140,7 +140,9 @@ _TRAILING_VENUE = re.compile(
     r"[.,;]\s+([A-Za-z0-9][\w&./ -]{0,30}?['\u2019]?\s?(?:19|20)?\d\d)\.?$"
 )
 _IN_VENUE = re.compile(r"(?:^|[\s,\uff0c])in\s+([A-Z][^,.;\[\]()\n]{1,60}?\s(?:19|20)\d\d)(?!\d)")
-_VENUE_AND_DATE = re.compile(r"^(.*\S)\s+((?:19|20)\d\d[-./]\d{1,2}(?:[-./]\d{1,2})?)$")
+_VENUE_AND_DATE = re.compile(
+    r"^(.*[^\s.])(?:\s+|\.)((?:19|20)\d\d[-./]\d{1,2}(?:[-./]\d{1,2})?)$"
+)  # and "arXiv.2021.02"
 _AFTER_LINK = re.compile(r"^[\s,.;:]*([A-Z][^\[\]()*_|\n]{0,60}?(?:19|20)\d\d)\.?\s*(?:$|\[)")
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NOTE = re.compile(r"^(?:from|by|via)\s", re.I)
@@ -332,7 +334,7 @@ def _title_text(part: Part, strict: bool) -> str:
         ):
             return _cleaned(text)
     first = _before_year_and_authors(_before_authors(runs, first))
-    if part.links and all(is_generic(link.text) or _is_label(link.text) for link in part.links):
+    if part.links and all(_beside_title(link, runs) for link in part.links):
         named = _EMPTY_BRACKETS.sub("", runs.outside.split("\n")[0])
         named = _without_tags(_EMPTY_BRACKETS.sub("", named).strip(" |,;"))  # '[CIKM 2022]'
         named = _headline(_cleaned(named.strip(" []|,;")))
@@ -344,6 +346,14 @@ def _title_text(part: Part, strict: bool) -> str:
         if not is_title_like(first) or (parse_venue(first) and _known(first) and _is_label(first)):
             return ""
     return first
+
+
+def _beside_title(link: Link, runs: Runs) -> bool:
+    """A link written beside the title, not as it: '[pdf]', 'CVPR 2023', or any words in
+    brackets ('[[Awesome]](...)', '[[supplementary]](...)')."""
+    text = link.text.strip()
+    bracketed = text.startswith("[") and text.endswith("]")
+    return bracketed or is_generic(text) or _is_label(text) or _bracketed_in(runs.text, text)
 
 
 def _before_citation(text: str) -> str:
