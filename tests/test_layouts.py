@@ -582,6 +582,17 @@ def test_a_dotted_venue_date_tag_and_a_bracketed_second_link(write: Write) -> No
     ]
 
 
+def test_an_emphasised_venue_after_the_authors(write: Write) -> None:
+    """jason718/awesome-self-supervised-learning: '  - Dhiraj Gandhi, Lerrel Pinto, Abhinav
+    Gupta *IROS 2017*' under the title: the venue is the emphasis, not the last author."""
+    entry = only(
+        write,
+        "- Learning to Fly by Crashing\n  [[pdf]](https://arxiv.org/abs/1704.05588)\n"
+        "  - Dhiraj Gandhi, Lerrel Pinto, Abhinav Gupta *IROS 2017*\n",
+    )
+    assert (entry.title, entry.venue) == ("Learning to Fly by Crashing", "IROS 2017")
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

@@ -714,10 +714,21 @@ def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, 
                 found.append((dashed[2], locate(dashed[2])))
                 text = dashed[1].strip(_PUNCTUATION)
             text = _IN_PREFIX.sub("", text)  # 'In *ICML 2017*'
+            text = _emphasised_end(text, part.runs)
             if text and len(text.split()) <= _MAX_VENUE_WORDS and _is_venue(text, False):
                 text = _with_next_year(plain, text)
                 found.append((text, locate(text)))
     return found
+
+
+def _emphasised_end(text: str, runs: Runs) -> str:
+    """The venue a chunk ends with in emphasis, without the names before it ('Dhiraj Gandhi,
+    Abhinav Gupta *IROS 2017*' gives the chunk 'Abhinav Gupta IROS 2017')."""
+    for marked in runs.emphasis:
+        venue = marked.strip(_PUNCTUATION)
+        if venue and venue != text and text.endswith(" " + venue) and _is_venue(venue, False):
+            return venue
+    return text
 
 
 def _with_next_year(text: str, venue: str) -> str:
