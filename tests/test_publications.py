@@ -178,7 +178,8 @@ def test_anthology_ids(acl_id: str, expected: tuple[object, ...]) -> None:
         ("conf/acl/LoWNKW20", ("ACL", 2020)),
         ("journals/tmlr/Smith23a", ("TMLR", 2023)),
         ("journals/corr/abs-2305-07759", (None, None)),
-        ("conf/fat/BenderGMS21", (None, None)),
+        ("conf/fat/BenderGMS21", ("FAccT", 2021)),
+        ("conf/unknownconf/Smith21", (None, None)),
     ],
 )
 def test_dblp_keys(key: str, expected: tuple[object, ...]) -> None:
