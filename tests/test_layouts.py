@@ -593,6 +593,24 @@ def test_an_emphasised_venue_after_the_authors(write: Write) -> None:
     assert (entry.title, entry.venue) == ("Learning to Fly by Crashing", "IROS 2017")
 
 
+def test_news_items_are_no_entries(write: Write) -> None:
+    """RManLuo/Awesome-LLM-KG, WooooDyy/LLM-Agent-Paper-List: a News section announces
+    papers in sentences ('Our [roadmap paper](...) has been accepted by TKDE.'); its links are
+    still links, the papers are the list's below."""
+    path = write(
+        "# List\n\n## 🔔 News\n\n"
+        "* Our [roadmap paper](https://arxiv.org/abs/2306.08302) has been accepted by TKDE.\n"
+        "* [2024/05/02] R3 ([Training LLMs for Reasoning](https://arxiv.org/abs/2402.05808))"
+        " was accepted by ICML 2024!\n\n"
+        "## Papers\n\n"
+        "* Unifying Large Language Models and Knowledge Graphs: A Roadmap (TKDE, 2024) "
+        "[[paper]](https://arxiv.org/abs/2306.08302)\n"
+    )
+    survey = parse_survey([read_source(path)])
+    assert [(e.line, e.venue) for e in survey.entries] == [(10, "TKDE, 2024")]
+    assert [link.line for link in survey.links] == [5, 6, 10]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

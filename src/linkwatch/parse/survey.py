@@ -143,6 +143,14 @@ _ROLE_KINDS: dict[Column, tuple[str, ...]] = {
 }
 
 
+# 'News', '🔔 News', 'Latest Updates', "What's New", 'Changelog'
+_NEWS_HEADING = re.compile(
+    r"^\W*(?:(?:latest|recent)\s+)?(?:news|updates?|what['\u2019]?s\s+new|change\s?log|"
+    r"announcements?)\W*$",
+    re.I,
+)
+
+
 def parse_source(source: SourceFile, on_urls: UrlSink | None = None) -> ParsedFile:
     """Everything one file holds. `on_urls` is handed the links' URLs as they are found (a
     URL may come more than once), so they can be probed while the rest of the file is read."""
@@ -283,9 +291,7 @@ class _Walker:
         else:
             if self.paragraph_block is None:
                 self.paragraph_block = self._next_block()
-            self.out.entries.append(
-                self._entry(line, last, fields, self.paragraph_block, Layout.LIST)
-            )
+            self._keep(self._entry(line, last, fields, self.paragraph_block, Layout.LIST))
             self.out.links.extend(_with_roles(part.links, fields.roles))
         if len(lines) >= 2 and "|" in lines[0] and _DELIMITER_ROW.match(lines[1]):
             header, delimiter = split_row(lines[0]), split_row(lines[1])
@@ -370,7 +376,7 @@ class _Walker:
             for row, fields in judged:
                 if linked >= _MOSTLY_LINKED * len(judged) and _only_a_name(row, fields):
                     continue  # a result of combined methods ('| ATPrompt+PromptKD | - | 87.05 |')
-                self.out.entries.append(self._entry(row.line, 0, fields, table.index, Layout.TABLE))
+                self._keep(self._entry(row.line, 0, fields, table.index, Layout.TABLE))
         for row, fields in judged:
             self.out.links.extend(_with_roles(row.links, fields.roles))
 
@@ -392,6 +398,12 @@ class _Walker:
         return judge(
             row.parts, lambda text: segment(row.line, source, text, start), paper_link(row.parts)
         )
+
+    def _keep(self, entry: Entry) -> None:
+        """An entry of the list; none under a News heading, whose items announce papers in
+        sentences ('Our [roadmap paper](...) has been accepted by TKDE.')."""
+        if not (self.section and _NEWS_HEADING.match(self.section[-1])):
+            self.out.entries.append(entry)
 
     def _entry(self, line: int, end: int, fields: Fields, block: int, layout: Layout) -> Entry:
         paper = fields.paper
@@ -475,7 +487,7 @@ class _Walker:
             if found and all(entry_item is not item for entry_item, _ in found):
                 block = self._next_block()
             for entry_item, fields in found:
-                self.out.entries.append(
+                self._keep(
                     self._entry(entry_item.line, entry_item.last, fields, block, Layout.LIST)
                 )
             for part in item.all_parts():
@@ -488,7 +500,7 @@ class _Walker:
         last = max(item.last or item.line for item in items)
         parts = [part, *(p for item in items for p in item.all_parts())]
         fields = judge(parts, self._lines_locator(line, last), paper)
-        self.out.entries.append(self._entry(line, last, fields, self.list_block, Layout.LIST))
+        self._keep(self._entry(line, last, fields, self.list_block, Layout.LIST))
         for item in items:
             for item_part in item.all_parts():
                 self.out.links.extend(_with_roles(item_part.links, fields.roles))
@@ -520,7 +532,7 @@ class _Walker:
         if _is_paper_table(table.header, [fields for _, fields in judged]):
             block = self._next_block()
             for row, fields in judged:
-                self.out.entries.append(self._entry(row.line, row.last, fields, block, Layout.HTML))
+                self._keep(self._entry(row.line, row.last, fields, block, Layout.HTML))
         roles: dict[int, Role] = {}
         for _, fields in judged:
             roles.update(fields.roles)
