@@ -611,6 +611,23 @@ def test_news_items_are_no_entries(write: Write) -> None:
     assert [link.line for link in survey.links] == [5, 6, 10]
 
 
+def test_links_markdown_refused_leave_no_title_or_venue(write: Write) -> None:
+    """GT-RIPL/Awesome-LLM-Robotics: '[[Website] (https://...)]' is no link, and its label
+    no venue; Transformer-in-Computer-Vision: a code link closed by a full-width parenthesis is
+    a bare URL, never the title, and the words of the links before it leave the title alone."""
+    found = entries(
+        write,
+        '- **ProgPrompt**: "Programmatically Grounded Robotic Manipulation", ICLR, Apr 2023. '
+        "[[Paper](https://arxiv.org/abs/2304.13826)] [[Website] (https://progport.github.io/)]\n"
+        "- Memory-Augmented Transformer for Stain Restoration, [[Paper]](https://arxiv.org/abs/"
+        "2401.00001),[[Code]](https://github.com/CXH-Research/StainRestorer\uff09\n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        ("Programmatically Grounded Robotic Manipulation", "ICLR"),
+        ("Memory-Augmented Transformer for Stain Restoration", ""),
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

@@ -48,6 +48,7 @@ _SAYS_NOT_CODE = re.compile(
 )
 _CITATION_FILE = re.compile(r"\.(?:bib|bibtex|ris)(?:$|[?#])", re.I)
 _SIZE_OR_NUMBER = re.compile(r"^[~≈<>]?\d[\d.,]*\s*(?:[KMBT]B?|[kmbt]|%|x)?$")
+_URL_TEXT = re.compile(r"^(?:[a-z][a-z+.-]*://|www\.)\S*$", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]|\(([^()]+)\)")
 # Where a venue chunk ends: brackets, line breaks, sentence ends, and 'et al.' glued to what
@@ -94,6 +95,7 @@ _ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?", re.I)
 _AUTHOR_YEAR = re.compile(r"\s*\((?:19|20)\d\d[a-z]?\)\s*$")
 # 'MobileNets: Efficient ... Applications (2017), Andrew G. Howard et al.': a title, its year
 # in brackets, then the authors
+_LINK_WORDS = re.compile(r"[\s,;.:]*\[\[?([^\[\]]{1,24})\]")
 _TRAILING_LINK_WORDS = re.compile(r"(?:\s*\[[^\[\]]*\])+[\s.]*$")  # ' [pdf] [code]'
 _YEAR_THEN_REST = re.compile(r"^(.*?\S)\s*\((?:19|20)\d\d\)[,.:]?\s+(\S.*)$")
 _IN_PREFIX = re.compile(r"^(?:in|In|IN)\s+(?=\S)")
@@ -223,9 +225,14 @@ def is_paper_link(link: Link) -> bool:
 
 
 def is_title_like(text: str) -> bool:
-    """Text a title can be: words, not a date, a size, a number or an emoji run."""
+    """Text a title can be: words, not a URL, a date, a size, a number or an emoji run."""
     text = text.strip()
-    return bool(_LETTER.search(text) and not is_date(text) and not _SIZE_OR_NUMBER.match(text))
+    return bool(
+        _LETTER.search(text)
+        and not _URL_TEXT.match(text)
+        and not is_date(text)
+        and not _SIZE_OR_NUMBER.match(text)
+    )
 
 
 def paper_link(parts: Sequence[Part]) -> Link | None:
@@ -333,7 +340,7 @@ def _title_text(part: Part, strict: bool) -> str:
             and not _is_label(text)
         ):
             return _cleaned(text)
-    first = _before_year_and_authors(_before_authors(runs, first))
+    first = _before_link_words(_before_year_and_authors(_before_authors(runs, first)))
     if part.links and all(_beside_title(link, runs) for link in part.links):
         named = _EMPTY_BRACKETS.sub("", runs.outside.split("\n")[0])
         named = _without_tags(_EMPTY_BRACKETS.sub("", named).strip(" |,;"))  # '[CIKM 2022]'
@@ -472,6 +479,16 @@ def _before_authors(runs: Runs, first: str) -> str:
         if head and is_title_like(head) and len(head.split()) >= 2:
             return head
     return first
+
+
+def _before_link_words(text: str) -> str:
+    """A title without the links' words left after it, as when Markdown refuses a link
+    ('Title, [Paper],[[Code]](https://github.com/...', closed by a full-width parenthesis)."""
+    for words in _LINK_WORDS.finditer(text):
+        head = text[: words.start()]
+        if is_generic(words[1]) and is_title_like(head):
+            return head
+    return text
 
 
 def _before_year_and_authors(text: str) -> str:
@@ -768,7 +785,9 @@ def _is_venue(text: str, bracketed: bool) -> bool:
     mentions = parse_venue(text)
     if any(m.year and m.year_written for m in mentions):
         return bracketed or _known(text)
-    return _exact_venue(text)
+    # in brackets, a label that names no publication is a link's ('[[Website] (https://...)]')
+    labelled = bracketed and all(m.venue is None or m.venue.type == "other" for m in mentions)
+    return _exact_venue(text) and not labelled
 
 
 def _without_quoted(runs: Runs, text: str) -> str:
