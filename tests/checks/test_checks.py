@@ -222,3 +222,26 @@ def test_a_finding_on_a_generic_link_names_the_paper(write_survey: Callable[...,
         (3, "insecure-link", "Distilling the knowledge in a neural network"),
         (6, "insecure-link", "the listing"),
     ]
+
+
+def test_a_bare_url_that_carries_the_rest_of_a_refused_link(
+    write_survey: Callable[..., Path],
+) -> None:
+    """'[[Website] (https://...)]' and '[[Code (in construction)(https://...)]]' are no links:
+    GitHub links the bare URL with its ')]'; a full-width parenthesis stays in the URL too. A
+    balanced bracket ('Foo_(bar)') is the URL's own."""
+    path = write_survey(
+        "# List\n\n"
+        "- **ProgPrompt**, ICRA 2023. [[Paper](https://arxiv.org/abs/2209.11302)] "
+        "[[Website] (https://progport.github.io/)]\n"
+        "- STEMD, arXiv, 2023. [[Code (in construction)(https://github.com/Eaphan/STEMD)]]\n"
+        "- Memory Transformer, [[Code]](https://github.com/CXH-Research/StainRestorer\uff09\n"
+        "- See https://en.wikipedia.org/wiki/Transformer_(deep_learning) for more.\n"
+    )
+    found = [f for f in findings_of(path) if f.kind == "malformed-url"]
+    assert [(f.line, f.problem.fix.new if f.problem.fix else None) for f in found] == [
+        (3, "https://progport.github.io/"),
+        (4, "https://github.com/Eaphan/STEMD"),
+        (5, "https://github.com/CXH-Research/StainRestorer"),
+    ]
+    assert "it ends in ')]'" in found[0].problem.message

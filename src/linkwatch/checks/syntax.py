@@ -27,6 +27,10 @@ _PLACEHOLDER_TITLE = re.compile(
     r"^(?:example paper|paper title|title|tbd|todo|xxx+|lorem ipsum.*|your paper.*)$", re.I
 )
 _WHITESPACE = re.compile(r"\s")
+# What a bare URL can carry away of a link Markdown refused: ')]', ')', or a full-width
+# bracket ('\uff09', '\u3011') that ends it in Chinese text
+_MARKDOWN_RESIDUE = re.compile(r"[)\]\uff09\u3011\u300d]+$")
+_FULL_WIDTH = re.compile(r"[\uff09\u3011\u300d]")
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$", re.I)
 _SCHEMES = frozenset({"http", "https", "ftp", "mailto"})
 # A bare URL in a cell followed by more URL after a space: 'https://huggingface.co/ datasets/x'
@@ -124,6 +128,13 @@ def _url_defect(link: Link) -> tuple[str, Fix | None]:
                 link, "https://" + url, safe=False
             )
         return "", None  # a relative link to a file, or mailto:
+    residue = _MARKDOWN_RESIDUE.search(url) if link.syntax == Syntax.BARE else None
+    unbalanced = url.count(")") > url.count("(") or url.count("]") > url.count("[")
+    if residue and (unbalanced or _FULL_WIDTH.search(residue[0])):
+        # '[[Website] (https://progport.github.io/)]': GitHub links the URL with its ')]'
+        return f"it ends in {residue[0]!r}, left of a link Markdown did not read", (
+            replacing_url(link, url[: residue.start()], safe=False)
+        )
     parts = split_url(url)
     if parts is None:
         return "it cannot be parsed (a bad port or IPv6 address)", None
