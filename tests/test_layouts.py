@@ -628,6 +628,40 @@ def test_links_markdown_refused_leave_no_title_or_venue(write: Write) -> None:
     ]
 
 
+def test_citations_in_apa_and_gbt_style(write: Write) -> None:
+    """TsinghuaDatabaseGroup/AIDB: 'Authors (2019). Title. VENUE, 2019.' (APA, 'n.d.' when
+    undated, one author too), 'Tzoumas K, Deshpande A. Title[J]. Venue' (GB/T 7714), a title
+    ending in '!' before its venue; the bracketed year gives way to the venue named."""
+    link = "[[paper](https://doi.org/10.14778/{})]"
+    found = entries(
+        write,
+        "**[Card, Data-based]** Yang, Z., Liang, E., Wu, C., … Stoica, I. (2019). Deep "
+        f"Unsupervised Cardinality Estimation. VLDB, 2019. {link.format(1)}\n\n"
+        "**[Cost]** Sun, J., & Li, G. (n.d.). *An End-to-End Learning-based Cost Estimator*. "
+        f"VLDB, 2020. {link.format(2)}\n\n"
+        "**[1-D]** Shangyu Wu. (2022). *NFL: Robust Learned Index via Distribution "
+        f"Transformation*. VLDB, 2022. {link.format(3)}\n\n"
+        "**[Card]** Tzoumas K, Deshpande A, Jensen C S. Lightweight graphical models for "
+        "selectivity estimation[J]. Proceedings of the VLDB Endowment, 4(11): 852-863, 2011. "
+        f"{link.format(4)}\n\n"
+        "**[Card]** Hilprecht, B., Schmidt, A., & Binnig, C. (2020). DeepDB: Learn from data, "
+        f"not from queries! VLDB, 2020. {link.format(5)}\n",
+    )
+    assert [e.title for e in found] == [
+        "Deep Unsupervised Cardinality Estimation",
+        "An End-to-End Learning-based Cost Estimator",
+        "NFL: Robust Learned Index via Distribution Transformation",
+        "Lightweight graphical models for selectivity estimation",
+        "DeepDB: Learn from data, not from queries!",
+    ]
+    assert [e.venue for e in found][:4] == [
+        "VLDB, 2019",
+        "VLDB, 2020",
+        "VLDB, 2022",
+        "Proceedings of the VLDB Endowment",
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

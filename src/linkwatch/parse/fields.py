@@ -92,7 +92,7 @@ _INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.\s?-?){1,3}\s*[A-Z\u00C0-\u024F][\w'\
 _COMMA_INITIAL = re.compile(r",\s+(?=[A-Z]\.\s?[A-Z])")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?", re.I)
-_AUTHOR_YEAR = re.compile(r"\s*\((?:19|20)\d\d[a-z]?\)\s*$")
+_AUTHOR_YEAR = re.compile(r"\s*\((?:(?:19|20)\d\d[a-z]?|n\.\s?d\.)\)\s*$")
 # 'MobileNets: Efficient ... Applications (2017), Andrew G. Howard et al.': a title, its year
 # in brackets, then the authors
 _LINK_WORDS = re.compile(r"[\s,;.:]*\[\[?([^\[\]]{1,24})\]")
@@ -156,6 +156,15 @@ _ARXIV_CITED = re.compile(r"^arxiv[:\s]\s*\d{4}\.\d{4,5}(?:v\d+)?$", re.I)
 _TITLE_STOP = re.compile(
     r"(?:(?<=[^\W\d_]{3})|(?<=[A-Z\d]{2})|(?<=[)\]])|(?<=\b[A-Z][a-z])|(?<=\bal))\.\s+"
 )  # and after 'Wu.' or 'et al.', which end a list of authors
+# A citation's authors before its title: APA's 'Yang, Z., Liang, E., & Stoica, I. (2019).'
+# (or '(n.d.).'), and names with their initials after them, 'Tzoumas K, Deshpande A, Jensen C S.'
+_APA_AUTHORS = re.compile(r"^(.+?)\s*\((?:(?:19|20)\d\d[a-z]?|n\.\s?d\.)\)\.?\s+(?=\S)")
+_INITIALS_AFTER_NAMES = re.compile(
+    r"^((?:[A-Z][\w'\u2019-]+(?: [A-Z]){1,3}, )+(?:[A-Z][\w'\u2019-]+(?: [A-Z]){1,3}|et al))"
+    r"\.\s+(?=\S)"
+)
+_AFTER_MARK = re.compile(r"(?<=[!?])\.?\s+(?=[A-Z])")
+_DOCUMENT_TYPE = re.compile(r"\[(?:J|C|M|D|R|A|EB/OL|J/OL|C/OL)\]$")  # GB/T 7714's '[J]'
 _CITATION_TAIL = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|arxiv:\s?\d{4}\.\d{4,5}", re.I)
 _PLACEHOLDER = re.compile(r"^[\s\-\u2013\u2014/?]*$|^(?:n/?a|tbd|none)$", re.I)
 
@@ -340,8 +349,10 @@ def _title_text(part: Part, strict: bool) -> str:
             and not _is_label(text)
         ):
             return _cleaned(text)
-    first = _before_link_words(_before_year_and_authors(_before_authors(runs, first)))
-    if part.links and all(_beside_title(link, runs) for link in part.links):
+    after_authors = _before_authors(runs, first)
+    told = after_authors != first  # the emphasis after the authors is the title
+    first = _before_link_words(_before_year_and_authors(after_authors))
+    if not told and part.links and all(_beside_title(link, runs) for link in part.links):
         named = _EMPTY_BRACKETS.sub("", runs.outside.split("\n")[0])
         named = _without_tags(_EMPTY_BRACKETS.sub("", named).strip(" |,;"))  # '[CIKM 2022]'
         named = _headline(_cleaned(named.strip(" []|,;")))
@@ -368,17 +379,31 @@ def _before_citation(text: str) -> str:
     arXiv ID (the authors and the venue); the second when the first is the authors
     ('Béatrice Finance, Georges Gardarin. A Rule-Based Query Rewriter ... ICDE 1991.')."""
     start = 0
+    apa = _APA_AUTHORS.match(text)
+    authors = apa or _INITIALS_AFTER_NAMES.match(text)
+    if authors and _cites_authors(authors[1] + (" (2000)" if apa else "")):
+        start = authors.end()  # 'Yang, Z., ... & Stoica, I. (2020). Title.', 'Wu P, Cong G. Title'
     for stop in _TITLE_STOP.finditer(text):
         if stop.start() < start:
             continue
-        head = text[start : stop.start()].strip()
+        head = _DOCUMENT_TYPE.sub("", text[start : stop.start()]).strip()
         if start == 0 and is_author_list(head):
             start = stop.end()
             continue
-        if len(head.split()) >= 2 and _CITATION_TAIL.search(text, stop.end()):
-            return head
+        if len(head.split()) >= 2 and (authors or _CITATION_TAIL.search(text, stop.end())):
+            return _before_venue_after_mark(head)
         break
-    return text
+    return _before_venue_after_mark(text[start:].strip()) if authors else text
+
+
+def _before_venue_after_mark(title: str) -> str:
+    """A title that ends in '!' or '?' before the venue ('DeepDB: Learn from data, not from
+    queries! VLDB, 2020', 'Can Learned Models Replace Hash Functions?. VLDB, 2022')."""
+    for mark in _AFTER_MARK.finditer(title):
+        rest = title[mark.end() :].strip(_PUNCTUATION)
+        if rest and len(rest.split()) <= _MAX_VENUE_WORDS and _is_venue(rest, False):
+            return title[: mark.start()]
+    return title
 
 
 def names_year_or_arxiv_id(text: str) -> bool:
@@ -521,9 +546,19 @@ def _names_authors(text: str, initials: bool) -> bool:
 def _title_after_authors(authors: str, emphasised: str) -> str:
     """'Authors. *Title*. SIGMOD 1992.': the emphasis is the title when what comes before it
     is a list of authors."""
-    if is_title_like(emphasised) and is_author_list(_without_tags(authors)):
+    if is_title_like(emphasised) and (
+        _cites_authors(authors) or _cites_authors(_without_tags(authors))
+    ):
         return emphasised.strip(" .")
     return ""
+
+
+def _cites_authors(text: str) -> bool:
+    """A list of authors, or one author with the citation's year ('Shangyu Wu. (2022)')."""
+    if is_author_list(text.replace("\u2026", ",")):
+        return True
+    alone = _AUTHOR_YEAR.sub("", text.strip(" .,"))
+    return alone != text.strip(" .,") and bool(_NAME.match(alone.strip(" .,")))
 
 
 def _without_tags(text: str) -> str:
@@ -634,10 +669,15 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
             texts = texts[:1]  # '[TGRS2024](...)' beside a Year column of 2023
         fields.venue = " ".join(text for text in texts if text)
         return
-    for text, cell in _venue_candidates(parts, locate):
+    candidates = _venue_candidates(parts, locate)
+    venues = [text for text, _ in candidates if not is_date(text) and text not in fields.title]
+    # a citation's bracketed year after its authors ('Yang, Z., ... (2019). Title. VLDB, 2019.')
+    # gives way to the venue the citation names
+    named = any(not _BARE_YEAR.match(text) for text in venues)
+    for text, cell in candidates:
         if not fields.date and is_date(text):
             fields.date, fields.date_cell = text, cell
-        elif not fields.venue and not is_date(text) and text not in fields.title:
+        elif not fields.venue and text in venues and not (named and _BARE_YEAR.match(text)):
             fields.venue, fields.venue_cell = text, cell  # not 'CGF' of 'CGF: Learning ...'
     if not fields.venue and fields.paper is not None and (tail := _after_link(parts, fields.paper)):
         fields.venue, fields.venue_cell = tail, locate(tail)
