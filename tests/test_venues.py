@@ -107,6 +107,7 @@ CASES = [
     ("TPAMIW 2020", [("TPAMI", 2020, Track.JOURNAL, Spelling.GUESSED)]),  # a journal has none
     ("Humanoids, Nov. 2024", [("Humanoids", 2024, Track.MAIN, Spelling.CANONICAL)]),
     ("AKBC 2021", [("AKBC", 2021, Track.MAIN, Spelling.CANONICAL)]),
+    ("ACL Fingings 2022", [("ACL", 2022, Track.FINDINGS, Spelling.CANONICAL)]),  # a typo still
     ("ICIAAI", [(None, None, Track.OTHER, None)]),
     ("-", []),
     ("", []),

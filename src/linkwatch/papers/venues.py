@@ -124,6 +124,10 @@ _STOP = frozenset(
         "workshop",
         "workshops",
         "findings",
+        "fingings",  # 'ACL Fingings 2022' is still Findings
+        "findngs",
+        "findigs",
+        "fidings",
         "finding",
         "main",
         "track",
@@ -163,7 +167,7 @@ _TRACKS = (
         re.compile(r"\b(?:submitted|under review|in submission|under submission)\b", re.I),
     ),
     (Track.WORKSHOP, re.compile(r"\bworkshops?\b|\(\s*w\s*\)|\bwksp\b|\w ?@ ?[A-Za-z]", re.I)),
-    (Track.FINDINGS, re.compile(r"\bfindings?\b", re.I)),
+    (Track.FINDINGS, re.compile(r"\b(?:findings?|fingings|findngs|findigs|fidings)\b", re.I)),
 )
 # 'Findings of the Association for Computational Linguistics: EMNLP 2023' is EMNLP's Findings,
 # not ACL: the association's name is blanked when another venue follows it.
