@@ -662,6 +662,30 @@ def test_citations_in_apa_and_gbt_style(write: Write) -> None:
     ]
 
 
+def test_a_title_wrapped_onto_the_next_line(write: Write) -> None:
+    """RManLuo/Awesome-LLM-KG, jason718/awesome-self-supervised-learning: a title that runs on
+    to the next source line before its tag or links is one title; a line of authors below a
+    title is not part of it."""
+    found = entries(
+        write,
+        "* Deep Bidirectional Language-Knowledge Graph\nPretraining (NIPS, 2022) "
+        "[[paper]](https://arxiv.org/abs/2210.09338)\n"
+        "-   Supersizing Self-supervision: Learning to Grasp from 50K Tries and\n"
+        "    700 Robot Hours. [\\[pdf\\]](https://arxiv.org/pdf/1509.06825.pdf)\n"
+        "    -   Pinto, Lerrel and Gupta, Abhinav. *ICRA 2016*\n"
+        "- Learning to Fly by Crashing\n  Dhiraj Gandhi, Lerrel Pinto (IROS 2017) "
+        "[[pdf]](https://arxiv.org/abs/1704.05588)\n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        ("Deep Bidirectional Language-Knowledge Graph Pretraining", "NIPS, 2022"),
+        (
+            "Supersizing Self-supervision: Learning to Grasp from 50K Tries and 700 Robot Hours",
+            "ICRA 2016",
+        ),
+        ("Learning to Fly by Crashing", "IROS 2017"),
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

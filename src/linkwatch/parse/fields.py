@@ -95,6 +95,9 @@ _ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?", re.I)
 _AUTHOR_YEAR = re.compile(r"\s*\((?:(?:19|20)\d\d[a-z]?|n\.\s?d\.)\)\s*$")
 # 'MobileNets: Efficient ... Applications (2017), Andrew G. Howard et al.': a title, its year
 # in brackets, then the authors
+# The words a title wraps onto its next line: a few, then its '(Venue, Year)' or '[links]'
+_WRAPPED_TITLE = re.compile(r"^((?:[^\s\[\](),.;:|]+ ?){1,6}?)\.?\s*(?=[\[(])")
+_MARKED_LINE = re.compile(r"[\[\]()|]|[.:;]$")
 _LINK_WORDS = re.compile(r"[\s,;.:]*\[\[?([^\[\]]{1,24})\]")
 _TRAILING_LINK_WORDS = re.compile(r"(?:\s*\[[^\[\]]*\])+[\s.]*$")  # ' [pdf] [code]'
 _YEAR_THEN_REST = re.compile(r"^(.*?\S)\s*\((?:19|20)\d\d\)[,.:]?\s+(\S.*)$")
@@ -333,7 +336,8 @@ def _title_text(part: Part, strict: bool) -> str:
     """A part's title: quoted, else bold, else a link's words, else its first line; `strict`
     parts (no title column) give only text that reads as a title."""
     runs = part.runs
-    first = _headline(_cleaned(runs.first_line))
+    line = _wrapped_first_line(runs) if strict else runs.first_line
+    first = _headline(_cleaned(line))
     marked = _marked_title(runs)
     if marked:
         return marked
@@ -350,7 +354,8 @@ def _title_text(part: Part, strict: bool) -> str:
         ):
             return _cleaned(text)
     after_authors = _before_authors(runs, first)
-    told = after_authors != first  # the emphasis after the authors is the title
+    # the emphasis after the authors is the title, or its words wrap onto the next line
+    told = after_authors != first or line != runs.first_line
     first = _before_link_words(_before_year_and_authors(after_authors))
     if not told and part.links and all(_beside_title(link, runs) for link in part.links):
         named = _EMPTY_BRACKETS.sub("", runs.outside.split("\n")[0])
@@ -504,6 +509,18 @@ def _before_authors(runs: Runs, first: str) -> str:
         if head and is_title_like(head) and len(head.split()) >= 2:
             return head
     return first
+
+
+def _wrapped_first_line(runs: Runs) -> str:
+    """An item's first line, with the words of a title wrapped onto the next line before its
+    tag or links ('* Deep Bidirectional Language-Knowledge Graph' / 'Pretraining (NIPS, 2022)
+    [[paper]](...)'); a line of authors or anything else below the title is not the title."""
+    first = runs.first_line
+    rest = runs.text[len(first) :] if runs.text.startswith(first) else ""
+    wrapped = _WRAPPED_TITLE.match(rest.lstrip()) if rest and first else None
+    if wrapped is None or _MARKED_LINE.search(first) or is_author_list(wrapped[1]):
+        return first
+    return f"{first} {wrapped[1].strip()}"
 
 
 def _before_link_words(text: str) -> str:
