@@ -686,6 +686,22 @@ def test_a_title_wrapped_onto_the_next_line(write: Write) -> None:
     ]
 
 
+def test_tag_chips_and_emoji_shortcodes_are_no_title(write: Write) -> None:
+    """Yochengliu/awesome-point-cloud-analysis: '[[ICRA](...)] Title. [__`seg.`__ __`oth.`__]'
+    tags the paper in bold code chips, and ':star:' marks it; neither is its title."""
+    found = entries(
+        write,
+        "- [[NeurIPS](https://papers.nips.cc/paper/6931-deep-sets)] Deep Sets. "
+        "[[pytorch](https://github.com/manzilzaheer/DeepSets)] [__`cls.`__] :star:\n"
+        "- [[ICRA](https://ieeexplore.ieee.org/document/7989618)] SegMatch: Segment based "
+        "place recognition in 3D point clouds. [__`seg.`__ __`oth.`__] :fire: :star:\n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        ("Deep Sets", "NeurIPS"),
+        ("SegMatch: Segment based place recognition in 3D point clouds", "ICRA"),
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

@@ -49,6 +49,8 @@ _SAYS_NOT_CODE = re.compile(
 _CITATION_FILE = re.compile(r"\.(?:bib|bibtex|ris)(?:$|[?#])", re.I)
 _SIZE_OR_NUMBER = re.compile(r"^[~≈<>]?\d[\d.,]*\s*(?:[KMBT]B?|[kmbt]|%|x)?$")
 _URL_TEXT = re.compile(r"^(?:[a-z][a-z+.-]*://|www\.)\S*$", re.I)
+# emoji shortcodes GitHub shows as emoji, at a title's either end ('Deep Sets. :star:')
+_SHORTCODES = re.compile(r"^(?:\s*:[a-z0-9_+-]{2,30}:)+\s*|(?:\s*:[a-z0-9_+-]{2,30}:)+\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]|\(([^()]+)\)")
 # Where a venue chunk ends: brackets, line breaks, sentence ends, and 'et al.' glued to what
@@ -616,11 +618,26 @@ def _marked_title(runs: Runs) -> str:
                 (_known(text) and parse_venue(text))
                 or raw.startswith(("(", "["))
                 or _bracketed_in(runs.text, raw)
+                or _inside_brackets(runs.text, raw)  # tag chips '[__`seg.`__ __`oth.`__]'
                 or _is_label(text.strip("[]() "))
             ):
                 continue  # a venue, or a note ('**(ICLR best paper)**')
             return _cleaned(text)
     return ""
+
+
+def _inside_brackets(text: str, run: str) -> bool:
+    """Whether `run` sits inside a bracket of a few words ('[seg. oth.]'), as tags do."""
+    at = text.find(run)
+    if at < 0:
+        return False
+    opened, closes = text.rfind("[", 0, at), text.find("]", at + len(run))
+    return (
+        opened >= 0
+        and text.rfind("]", 0, at) < opened
+        and closes >= 0
+        and len(text[opened:closes].split()) <= _MAX_VENUE_WORDS
+    )
 
 
 def _in_description(text: str, run: str) -> bool:
@@ -649,7 +666,7 @@ def _headline(text: str) -> str:
 def _cleaned(title: str) -> str:
     """A title without what lists write around it: a leading emoji or '[Nickname]' tag, a
     trailing '(@Affiliation)'."""
-    title = _AFFILIATION.sub("", title.strip())
+    title = _SHORTCODES.sub("", _AFFILIATION.sub("", title.strip()))
     rest = _NICKNAME.sub("", title, count=1)
     title = rest if is_title_like(rest) and rest != title else title
     title = _TRAILING_IN.sub("", _LEADING_SYMBOLS.sub("", title)).strip()
