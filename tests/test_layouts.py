@@ -702,6 +702,33 @@ def test_tag_chips_and_emoji_shortcodes_are_no_title(write: Write) -> None:
     ]
 
 
+def test_authors_after_a_title_link_are_no_venue(write: Write) -> None:
+    """dkozlov/awesome-knowledge-distillation ('[Title](url), L.K. Hansen, P. Salamon, 1990'),
+    yenchenlin/awesome-adversarial-machine-learning ('[Title](url) N. Carlini et al., SSP
+    2017'): the year, or the venue, the authors are written before; a venue the table does
+    not know ('IEEE DSAA, 2018', 'Information Fusion, 2019') is kept."""
+    found = entries(
+        write,
+        "- [Neural Network Ensembles](https://example.org/nne), L.K. Hansen, P. Salamon, 1990\n"
+        "- [FitNets: Hints for Thin Deep Nets](https://arxiv.org/pdf/1412.6550), Adriana "
+        "Romero, Nicolas Ballas, Samira Ebrahimi Kahou, Carlo Gatta, Yoshua Bengio, 2015\n"
+        "- [Ensemble Methods](http://example.org/em.pdf), Thomas G. Dietterich, 2000\n"
+        "- [Towards Evaluating the Robustness of Neural Networks]"
+        "(https://arxiv.org/abs/1608.04644) N. Carlini et al., SSP 2017\n"
+        "- [Title Three Here](https://example.org/p3), IEEE DSAA, 2018\n"
+        "- [Explainable AI: Concepts](http://arxiv.org/abs/1910.10045), Information Fusion, "
+        "2019\n",
+    )
+    assert [e.venue for e in found] == [
+        "1990",
+        "2015",
+        "2000",
+        "SSP 2017",
+        "IEEE DSAA, 2018",
+        "Information Fusion, 2019",
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

@@ -150,7 +150,13 @@ _IN_VENUE = re.compile(r"(?:^|[\s,\uff0c])in\s+([A-Z][^,.;\[\]()\n]{1,60}?\s(?:1
 _VENUE_AND_DATE = re.compile(
     r"^(.*[^\s.])(?:\s+|\.)((?:19|20)\d\d[-./]\d{1,2}(?:[-./]\d{1,2})?)$"
 )  # and "arXiv.2021.02"
-_AFTER_LINK = re.compile(r"^[\s,.;:]*([A-Z][^\[\]()*_|\n]{0,60}?(?:19|20)\d\d)\.?\s*(?:$|\[)")
+_LEADING_AUTHORS = re.compile(
+    r"^(?:(?:(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'\u2019-]+(?:\s+et\s+al\.?)?"
+    r"|[A-Z][\w'\u2019-]+\s+et\s+al\.?)(?:\s*,\s*|\s+and\s+|\s*&\s*))+"
+)
+_AFTER_LINK = re.compile(r"^[\s,.;:]*([A-Z][^\[\]()*_|\n]{0,200}?(?:19|20)\d\d)\.?\s*(?:$|\[)")
+_THROUGH_ET_AL = re.compile(r"^[^()\[\]]*?\bet\.?\s*al\.?,?\s*")
+_COMMA = re.compile(r"\s*,\s*")
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NOTE = re.compile(r"^(?:from|by|via)\s", re.I)
 _SENTENCE_END = re.compile(r"[.\u201d\"]\s|\n")
@@ -746,7 +752,36 @@ def _after_link(parts: Sequence[Part], paper: Link) -> str:
     if at < 0:
         return ""
     tail = _AFTER_LINK.match(source[at + len(paper.url) + 3 :])
-    return tail[1] if tail and len(tail[1].split()) <= _MAX_VENUE_WORDS else ""
+    # the authors before it are no venue ('[Title](url), L.K. Hansen, P. Salamon, 1990',
+    # '[Title](url) N. Carlini et al., SSP 2017')
+    venue = _without_leading_authors(tail[1]) if tail else ""
+    return venue if venue and len(venue.split()) <= _MAX_VENUE_WORDS else ""
+
+
+def _without_leading_authors(text: str) -> str:
+    """'Sergey Zagoruyko, Nikos Komodakis, 2016' is '2016'; 'IEEE DSAA, 2018' stays."""
+    text = _LEADING_AUTHORS.sub("", text)
+    etal = _THROUGH_ET_AL.match(text)  # 'Taegyeong Lee, et al. 2025'
+    if etal and is_author_list(etal[0].strip(" ,")):
+        return text[etal.end() :]
+    chunks = _COMMA.split(text)
+    for cut in range(len(chunks) - 1, 0, -1):
+        names = ", ".join(chunks[:cut])
+        if (is_author_list(names) or _a_person(names)) and not _known(names):
+            return ", ".join(chunks[cut:])
+    return text
+
+
+def _a_person(text: str) -> bool:
+    """One person's name with an initial: 'Thomas G. Dietterich' ('Rich Caruana' could as well
+    be a journal's name, 'Information Fusion')."""
+    words = text.split()
+    return (
+        bool(_NAME.match(text))
+        and 2 <= len(words) <= 4
+        and any(_INITIAL.match(word) for word in words)
+        and all(_INITIAL.match(word) or any(ch.islower() for ch in word) for word in words)
+    )
 
 
 def _shown(part: Part) -> str:
