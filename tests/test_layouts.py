@@ -729,6 +729,44 @@ def test_authors_after_a_title_link_are_no_venue(write: Write) -> None:
     ]
 
 
+def test_a_heading_then_authors_abstract_and_a_paragraph_of_links(write: Write) -> None:
+    """MrNeRF/awesome-3D-gaussian-splatting: '### 3. OmniRe: ...', '**Authors**: ...', the
+    abstract in '<details>', then '[📄 Paper](...) | [🌐 Project Page](...) | [💻 Code](...)':
+    one paper, titled by its heading; a code link still to come ('[💻 Code (not yet)]()') is
+    no forgotten placeholder."""
+    path = write(
+        "# Resources\n\n## Autonomous Driving\n\n"
+        "### 3. OmniRe: Omni Urban Scene Reconstruction\n"
+        "**Authors**: Ziyu Chen, Jiawei Yang, Jiahui Huang\n"
+        "<details span>\n<summary><b>Abstract</b></summary>\nWe introduce OmniRe.\n"
+        "</details>\n\n"
+        "[📄 Paper](https://arxiv.org/abs/2408.16760) | [🌐 Project Page]"
+        "(https://ziyc.github.io/omnire/) | [💻 Code](https://github.com/ziyc/drivestudio)\n\n"
+        "### 1. [CVPR '24] DrivingGaussian: Composite Gaussian Splatting for Driving Scenes\n"
+        "**Authors**: Xiaoyu Zhou, Zhiwei Lin\n\n"
+        "  [📄 Paper (Low Resolution)](https://arxiv.org/pdf/2312.07920.pdf) | "
+        "[🎥 Explanation Video](https://youtu.be/x) | [💻 Code (not yet)]()\n"
+    )
+    found = list(parse_survey([read_source(path)]).entries)
+    assert [(e.line, e.title, e.venue, e.paper_url, e.code_urls) for e in found] == [
+        (
+            5,
+            "OmniRe: Omni Urban Scene Reconstruction",
+            "",
+            "https://arxiv.org/abs/2408.16760",
+            ("https://ziyc.github.io/omnire/", "https://github.com/ziyc/drivestudio"),
+        ),
+        (
+            14,
+            "DrivingGaussian: Composite Gaussian Splatting for Driving Scenes",
+            "CVPR '24",
+            "https://arxiv.org/pdf/2312.07920.pdf",
+            (),
+        ),
+    ]
+    assert [f.kind for f in findings_of(path) if f.severity.value != "info"] == []
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

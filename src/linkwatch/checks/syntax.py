@@ -91,7 +91,8 @@ def _names_a_slot(text: str) -> bool:
     """Link words that only say what the link was to be ('[code]()', '[\\[paper\\]]()'): a
     slot left empty. A title linked to nothing ('[A paper with no link]()') or '[Coming
     soon]()' still tells the reader something."""
-    return bool(text.strip(" []")) and is_generic(text)
+    # a note says why it is empty ('[💻 Code (not yet)]()'): no slot forgotten
+    return bool(text.strip(" []")) and is_generic(text) and not text.rstrip().endswith(")")
 
 
 def malformed_url(context: Context) -> Iterator[Problem]:

@@ -28,6 +28,7 @@ _GENERIC = re.compile(
     r"\d+)?\d?[\W_]*$",  # 'Paper2' too
     re.I,
 )
+_LINK_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # '(Low Resolution)', '(not yet)'
 _SAYS_PAPER = re.compile(
     r"^[\W_]*(?:paper|pdf|arxiv|abs|openreview|acl|doi|preprint|publication|proceedings|"
     r"ieee|acm|springer|pmlr|cvf)[\W_]*$",
@@ -215,8 +216,9 @@ class Fields:
 
 
 def is_generic(text: str) -> bool:
-    """Whether a link's words name the kind of link rather than the paper ('[[pdf]]')."""
-    return bool(_GENERIC.match(text))
+    """Whether a link's words name the kind of link rather than the paper ('[[pdf]]', '📄
+    Paper (Low Resolution)', 'Code (not yet)')."""
+    return bool(_GENERIC.match(text) or _GENERIC.match(_LINK_NOTE.sub("", text)))
 
 
 def says_paper(text: str) -> bool:

@@ -22,6 +22,7 @@ from linkwatch.parse.fields import (
     Fields,
     Locate,
     Part,
+    is_author_list,
     is_code_url,
     is_generic,
     judge,
@@ -201,8 +202,13 @@ _BRACKETS = re.compile(r"\[[^\]]*\]")
 _VENUE_TAG = re.compile(r"\[[^\[\]]{0,30}(?:(?:19|20)?\d\d|arxiv[^\]]*)\]", re.I)
 _MAX_PARAGRAPH_LINES = 8
 _MAX_WORDED_LINKS = 6
+_WORDS_NOTE = re.compile(r"\s*\([^()]*\)")  # 'Code (not yet)', 'Paper (Low Resolution)'
+_LEADING_MARKS = re.compile(r"^[^\w]+")  # '📄 Paper', '🌐 Project Page'
+_BESIDE_LABEL = re.compile(r"^\W*(?:authors?|comments?|notes?|tl;?\s?dr|keywords?)\W*:", re.I)
 _NUMBERED = re.compile(r"\s*\d+$")
-_NOTE_WORDS = re.compile(r"^[\W_]*(?:reading\s+)?notes?[\W_]*$", re.I)
+_NOTE_WORDS = re.compile(
+    r"^[\W_]*(?:(?:reading\s+)?notes?|(?:short\s+)?presentation|supplementary|youtube)[\W_]*$", re.I
+)
 _MIN_SIBLINGS = 3
 _MOSTLY = 0.6
 _MIN_NAME_WORDS = 3
@@ -282,6 +288,34 @@ def worded_links(items: list[Item]) -> Link | None:
     if any(part.runs.outside.strip(" \n[]()|/,.<>") for item in items for part in item.parts):
         return None  # words beside the links: notes, not a paper's links
     return paper_link([part for item in items for part in item.parts])
+
+
+def worded_link_paragraph(part: Part) -> Link | None:
+    """The paper of a paragraph of links worded only by what they are, under a heading that
+    names the paper ('[📄 Paper](https://arxiv.org/...) | [🌐 Project Page](...) | [💻 Code
+    (not yet)](...)'): one of them a paper."""
+    links = [link for link in part.links if link.syntax != Syntax.IMAGE]
+    if not links or len(links) > _MAX_WORDED_LINKS:
+        return None
+    words = [_LEADING_MARKS.sub("", _WORDS_NOTE.sub("", link.text)).strip() for link in links]
+    if not all(_only_says_what(w) or _names_a_kind(w) for w in words):
+        return None
+    if part.runs.outside.strip(" \n[]()|/,.<>-\u00b7"):
+        return None  # words beside the links: notes, not a paper's links
+    return paper_link([part])
+
+
+def _names_a_kind(words: str) -> bool:
+    """A few words ending in a kind of link ('Explanation Video', 'Fast Forward Video')."""
+    split = words.split()
+    return 0 < len(split) <= 3 and _only_says_what(split[-1])
+
+
+def names_authors(part: Part) -> bool:
+    """A paragraph between a paper's heading and its links: the authors ('**Authors**: Yang
+    Cao, Yuanliang Jv, Dan Xu'), or a note ('***Comment:***: First paper rendering ...')."""
+    text = part.runs.text
+    return bool(_BESIDE_LABEL.match(text)) or is_author_list(text)
 
 
 def _only_says_what(text: str) -> bool:

@@ -49,8 +49,10 @@ from linkwatch.parse.lists import (
     labelled_links,
     mostly_papers,
     names_a_paper,
+    names_authors,
     paragraph_fields,
     presents_paper_alone,
+    worded_link_paragraph,
     worded_links,
 )
 from linkwatch.parse.markdown import UrlSink, parse
@@ -268,11 +270,13 @@ class _Walker:
         self.title_heading = (self._item_part(inline, line), line) if titled else None
 
     def _paragraph(self, inline: Token) -> None:
-        self.title_heading = None
+        heading, self.title_heading = self.title_heading, None
         line = _line_of(inline)
         lines = inline.content.split("\n")
         part = self._item_part(inline, line)
         if self.quoted and _template([part]):
+            return
+        if heading is not None and self._titled_paragraph(heading, part, line, len(lines)):
             return
         last = line + len(lines) - 1
         after_a_paper = self.paragraph_block is not None
@@ -303,6 +307,25 @@ class _Walker:
                     f"delimiter row below it has {len(delimiter)}.",
                 )
             )
+
+    def _titled_paragraph(
+        self, heading: tuple[Part, int], part: Part, line: int, count: int
+    ) -> bool:
+        """A heading that names a paper, the authors' paragraph, then a paragraph of its links
+        ('### 3. OmniRe: Omni Urban Scene Reconstruction', '**Authors**: ...', '[📄 Paper](...)
+        | [💻 Code](...)'): one paper. The authors' paragraph keeps the heading waiting."""
+        if names_authors(part):
+            self.title_heading = heading
+            return False
+        paper = worded_link_paragraph(part)
+        if paper is None:
+            return False
+        heading_part, first = heading
+        last = line + count - 1
+        fields = judge([heading_part, part], self._lines_locator(first, last), paper)
+        self._keep(self._entry(first, last, fields, self._next_block(), Layout.LIST))
+        self.out.links.extend(_with_roles(part.links, fields.roles))
+        return True
 
     def _definition(self, token: Token) -> None:
         line = _line_of(token)
