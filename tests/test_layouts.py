@@ -767,6 +767,29 @@ def test_a_heading_then_authors_abstract_and_a_paragraph_of_links(write: Write) 
     assert [f.kind for f in findings_of(path) if f.severity.value != "info"] == []
 
 
+def test_a_paper_column_beside_the_title_column(write: Write) -> None:
+    """yueliu1999/Awesome-Deep-Graph-Clustering: '| Year | Title | Venue | Paper | Code |',
+    the Paper column's '[Link](...)' is the paper whatever its host; a link there whose words
+    say it is something else ('[[docs]]', '[[blog]]') is not."""
+    found = entries(
+        write,
+        "| Year | Title | Venue | Paper | Code |\n|---|---|---|---|---|\n"
+        "| 2022 | **Fine-grained Attributed Graph Clustering** | SDM | "
+        "[Link](https://epubs.siam.org/doi/epdf/10.1137/1.9781611977172.42) | "
+        "[Link](https://github.com/sckangz/FGC) |\n"
+        "| 2023 | **FlashInfer: Kernel Library for LLM Serving** | - | "
+        "[[docs]](https://flashinfer.ai/2024/02/02/cascade-inference.html) | "
+        "[[flashinfer]](https://github.com/flashinfer-ai/flashinfer) |\n",
+    )
+    assert [(e.paper_url, e.code_urls) for e in found] == [
+        (
+            "https://epubs.siam.org/doi/epdf/10.1137/1.9781611977172.42",
+            ("https://github.com/sckangz/FGC",),
+        ),
+        (None, ("https://github.com/flashinfer-ai/flashinfer",)),
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

@@ -22,10 +22,16 @@ from linkwatch.parse.tables import Column
 _GENERIC = re.compile(
     r"^[\W_]*(?:paper|papers|pdf|arxiv|abs|abstract|html|link|url|here|openreview|acl|doi|"
     r"preprint|official|code|codes|github|gitlab|repo|repository|project|project page|page|"
-    r"homepage|website|web|site|demo|blog|video|slides|poster|model|models|checkpoint|"
+    r"homepage|website|web|site|demo|blog|video|slides|poster|model|models|checkpoint|docs?|"
+    r"documentation|"
     r"checkpoints|weights|data|dataset|datasets|huggingface|hugging face|hf|source|download|"
     r"publication|proceedings|ieee|acm|springer|pmlr|cvf|bib|bibtex|talk|tweet|twitter|"
     r"\d+)?\d?[\W_]*$",  # 'Paper2' too
+    re.I,
+)
+_SAYS_PAPER_OR_LINK = re.compile(
+    r"^[\W_]*(?:paper|pdf|arxiv|abs|openreview|acl|doi|preprint|publication|proceedings|ieee|"
+    r"acm|springer|pmlr|cvf|link|url|here)[\W_]*$",
     re.I,
 )
 _LINK_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # '(Low Resolution)', '(not yet)'
@@ -270,6 +276,16 @@ def paper_link(parts: Sequence[Part]) -> Link | None:
     ]
     if titled and is_paper_link(titled[0]):
         return titled[0]
+    for part in parts:  # a 'Paper' column beside the title: its link, whatever its host,
+        if part.column == Column.PAPER:  # unless its words say it is something else ('blog')
+            for link in part.links:
+                if (
+                    link.syntax != Syntax.IMAGE
+                    and _followable(link)
+                    and not is_code_url(link.url)
+                    and (not is_generic(link.text) or _SAYS_PAPER_OR_LINK.match(link.text))
+                ):
+                    return link
     for part in parts:
         if part.column == Column.CODE:
             continue

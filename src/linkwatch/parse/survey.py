@@ -142,6 +142,7 @@ _ROLE_KINDS: dict[Column, tuple[str, ...]] = {
     Column.DATE: ("number", "text"),
     Column.CODE: ("code", "link"),
     Column.LINKS: ("link", "code"),
+    Column.PAPER: ("link",),
 }
 
 
@@ -728,6 +729,7 @@ _LINK_ROLE = {
     Column.YEAR: Role.OTHER,
     Column.DATE: Role.OTHER,
     Column.LINKS: Role.OTHER,
+    Column.PAPER: Role.PAPER,
     Column.OTHER: Role.OTHER,
 }
 

@@ -22,6 +22,9 @@ class Column(StrEnum):
     CODE = "code"
     LINKS = "links"
     """Links of any kind ('Links', 'Download', 'Homepage'): papers there are fine."""
+    PAPER = "paper"
+    """The paper's link beside a title column ('| Title | Venue | Paper | Code |'), whatever
+    its host ('[Link](https://epubs.siam.org/...)')."""
     OTHER = "other"
 
 
@@ -119,9 +122,15 @@ def column_roles(headers: list[str]) -> list[Column]:
         return roles
     first_title = roles.index(Column.TITLE)
     return [
-        Column.OTHER if role == Column.TITLE and i != first_title else role
+        (Column.PAPER if _PAPER_HEADER.match(headers[i]) else Column.OTHER)
+        if role == Column.TITLE and i != first_title
+        else role
         for i, role in enumerate(roles)
     ]
+
+
+# A second column named for the paper, after the title column: its link is the paper
+_PAPER_HEADER = re.compile(r"^\W*(?:papers?|pdf|paper\s+links?|links?\s+to\s+paper)\W*$", re.I)
 
 
 # Headers of columns that group or describe papers, never a title ('Category | Attack | Main
