@@ -790,6 +790,27 @@ def test_a_paper_column_beside_the_title_column(write: Write) -> None:
     ]
 
 
+def test_a_br_ends_the_title_and_a_year_in_the_title_is_written_beside_it(
+    write: Write,
+) -> None:
+    """HuangOwen/Awesome-LLM-Compression: 'Title <br> TACL [[Paper]](...)' (a title wraps
+    only at a source line's end, never at a '<br>'); awesome-speech-recognition...: a year in
+    the title ('**VoxSRC 2019: ...**(2019)') and beside it is the entry's year."""
+    found = entries(
+        write,
+        "- A Survey on Model Compression for Large Language Models <br> TACL "
+        "[[Paper]](https://arxiv.org/abs/2308.07633)\n"
+        "- **VoxSRC 2019: The first VoxCeleb Speaker Recognition Challenge**(2019), Son Chung "
+        "et al. [[pdf]](https://arxiv.org/pdf/1912.02522)\n"
+        "- **CGF: Learning Compact Geometric Features** [[pdf]](https://arxiv.org/abs/1709.05056)\n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        ("A Survey on Model Compression for Large Language Models", "TACL"),
+        ("VoxSRC 2019: The first VoxCeleb Speaker Recognition Challenge", "2019"),
+        ("CGF: Learning Compact Geometric Features", ""),
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

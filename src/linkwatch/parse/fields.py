@@ -542,6 +542,8 @@ def _wrapped_first_line(runs: Runs) -> str:
     tag or links ('* Deep Bidirectional Language-Knowledge Graph' / 'Pretraining (NIPS, 2022)
     [[paper]](...)'); a line of authors or anything else below the title is not the title."""
     first = runs.first_line
+    if not runs.wraps:
+        return first  # '<br>' ends the title: 'Title <br> TACL [[Paper]](...)'
     rest = runs.text[len(first) :] if runs.text.startswith(first) else ""
     wrapped = _WRAPPED_TITLE.match(rest.lstrip()) if rest and first else None
     if wrapped is None or _MARKED_LINE.search(first) or is_author_list(wrapped[1]):
@@ -728,7 +730,14 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
         fields.venue = " ".join(text for text in texts if text)
         return
     candidates = _venue_candidates(parts, locate)
-    venues = [text for text, _ in candidates if not is_date(text) and text not in fields.title]
+    # not 'CGF' of 'CGF: Learning ...', unless written beside the title too ('**VoxSRC 2019:
+    # ...**(2019)')
+    beside = " ".join(part.runs.text for part in parts).replace(fields.title, " ", 1)
+    venues = [
+        text
+        for text, _ in candidates
+        if not is_date(text) and (text not in fields.title or (fields.title and text in beside))
+    ]
     # a citation's bracketed year after its authors ('Yang, Z., ... (2019). Title. VLDB, 2019.')
     # gives way to the venue the citation names
     named = any(not _BARE_YEAR.match(text) for text in venues)
@@ -736,7 +745,7 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
         if not fields.date and is_date(text):
             fields.date, fields.date_cell = text, cell
         elif not fields.venue and text in venues and not (named and _BARE_YEAR.match(text)):
-            fields.venue, fields.venue_cell = text, cell  # not 'CGF' of 'CGF: Learning ...'
+            fields.venue, fields.venue_cell = text, cell
     if not fields.venue and fields.paper is not None and (tail := _after_link(parts, fields.paper)):
         fields.venue, fields.venue_cell = tail, locate(tail)
     paper = fields.paper

@@ -30,6 +30,9 @@ class Runs:
     Line breaks stay line breaks here."""
     first_line: str = ""
     """Visible text up to the first line break or `<br>`."""
+    wraps: bool = False
+    """Whether the first line ends where the source line does (a soft break), not at a break
+    the writer asked for (`<br>`, a backslash, two spaces): a title may run on past it."""
     strong: list[str] = field(default_factory=list)
     emphasis: list[str] = field(default_factory=list)
     quoted: list[str] = field(default_factory=list)
@@ -58,6 +61,7 @@ def runs_of(children: Sequence[Token]) -> Runs:
         ):
             if first is None:
                 first = list(text)
+                runs.wraps = kind == "softbreak"
             text.append(" ")
             outside.append("\n")  # a line break ends a venue ('Kweon \\' / 'arXiv 2023.')
             for run in (strong, emphasis):
