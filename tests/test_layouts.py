@@ -811,6 +811,25 @@ def test_a_br_ends_the_title_and_a_year_in_the_title_is_written_beside_it(
     ]
 
 
+def test_brackets_that_belong_to_the_title(write: Write) -> None:
+    """HuangOwen/Awesome-LLM-Compression: 'LLM.int8(): ...' keeps its '()', and '(Dynamic)
+    Prompting ...' its first word; a venue tag before a title still goes."""
+    found = entries(
+        write,
+        "- LLM.int8(): 8-bit Matrix Multiplication for Transformers at Scale <br> NeurIPS 2022 "
+        "[[Paper]](https://arxiv.org/abs/2208.07339)\n"
+        "- (Dynamic) Prompting might be all you need to repair Compressed LLMs <br> Arxiv 2023 "
+        "[[Paper]](https://arxiv.org/abs/2310.00867)\n"
+        "- (CVPR 2021) Pre-Trained Image Processing Transformer, "
+        "[[Paper]](https://arxiv.org/abs/2012.00364)\n",
+    )
+    assert [e.title for e in found] == [
+        "LLM.int8(): 8-bit Matrix Multiplication for Transformers at Scale",
+        "(Dynamic) Prompting might be all you need to repair Compressed LLMs",
+        "Pre-Trained Image Processing Transformer",
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

@@ -84,7 +84,7 @@ _MAX_TITLE_WORDS = 16
 _VENUE_LABEL = re.compile(r"^(?:[A-Z][\w&.-]*\s?){1,4}['\u2019]?\s?(?:19|20)?\d\d$")
 _LEADING_TAG = re.compile(r"^\s*[\[(][^\[\]()]{0,40}[\])]\s*")
 _TRAILING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{0,40})[\])]\s*$")
-_EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]|(?<!\w)\(\s*\)")  # not the '()' of 'LLM.int8()'
 _ACRONYM = re.compile(r"^[A-Z]{2,8}$")  # '[TCSVT](...)' beside a Model column: a venue word
 _VENUE_DASH_DATE = re.compile(r"^(.*?\S)\s+[-\u2013\u2014]\s+(\S.*)$")
 _TRAILING_IN = re.compile(r"\s*[,\uff0c]\s*in$")
@@ -612,13 +612,27 @@ def _without_tags(text: str) -> str:
     '(LLMs)' inside the title stays."""
     text = text.split(" | ")[0] if " | " in text else text
     while True:
-        stripped = _LEADING_TAG.sub("", text, count=1).strip()
+        leading = _LEADING_TAG.match(text)
+        stripped = text[leading.end() :].strip() if leading and _a_tag(leading[0]) else text
         trailing = _TRAILING_TAG.search(stripped)
         if trailing and (trailing[0].lstrip().startswith("[") or _is_venue(trailing[1], True)):
             stripped = stripped[: trailing.start()].strip()
         if stripped == text or not stripped:
             return text
         text = stripped
+
+
+def _a_tag(bracket: str) -> bool:
+    """A tag before a title: any '[...]', a '(...)' but one of a word or two that begins the
+    title itself ('(Dynamic) Prompting might be all you need ...')."""
+    bracket = bracket.strip()
+    words = bracket[1:-1].split()
+    return (
+        bracket.startswith("[")
+        or not 0 < len(words) <= 2
+        or any(not word.isalpha() or word.lower() in _LABEL_WORDS for word in words)
+        or _known(bracket[1:-1])
+    )
 
 
 def _marked_title(runs: Runs) -> str:
