@@ -830,6 +830,18 @@ def test_brackets_that_belong_to_the_title(write: Write) -> None:
     ]
 
 
+def test_a_bracketed_venue_by_its_long_full_name(write: Write) -> None:
+    """Yutong-Zhou-cv/Awesome-Text-to-Image: '(IEEE Transactions on Neural Networks and
+    Learning Systems 2022) ... **Title**': nine words, but the full name of a venue."""
+    entry = only(
+        write,
+        "* (IEEE Transactions on Neural Networks and Learning Systems 2022) [💬Person Generation]"
+        " **Verbal-Person Nets: Pose-Guided Multi-Granularity Language-to-Person Generation**,"
+        " Deyin Liu et al. [[Paper](https://ieeexplore.ieee.org/document/9732175)]\n",
+    )
+    assert entry.venue == "IEEE Transactions on Neural Networks and Learning Systems 2022"
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

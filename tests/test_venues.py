@@ -108,6 +108,8 @@ CASES = [
     ("Humanoids, Nov. 2024", [("Humanoids", 2024, Track.MAIN, Spelling.CANONICAL)]),
     ("AKBC 2021", [("AKBC", 2021, Track.MAIN, Spelling.CANONICAL)]),
     ("ACL Fingings 2022", [("ACL", 2022, Track.FINDINGS, Spelling.CANONICAL)]),  # a typo still
+    ("FPGA 2024", [("FPGA", 2024, Track.MAIN, Spelling.CANONICAL)]),
+    ("IEEE COMPSAC 2025", [("COMPSAC", 2025, Track.MAIN, Spelling.CANONICAL)]),
     ("ICIAAI", [(None, None, Track.OTHER, None)]),
     ("-", []),
     ("", []),

@@ -858,7 +858,7 @@ def _venue_candidates(parts: Sequence[Part], locate: Locate) -> list[tuple[str, 
                 found.append((cited, locate(cited)))
             elif dated and is_date(dated[2]) and _is_venue(dated[1], True):
                 found.extend(((dated[2], locate(dated[2])), (dated[1], locate(dated[1]))))
-            elif text and len(text.split()) <= _MAX_VENUE_WORDS and _is_venue(text, True):
+            elif text and _venue_sized(text) and _is_venue(text, True):
                 found.append((text, locate(text)))
         plain = _without_quoted(part.runs, outside)
         if part.column == Column.TITLE:
@@ -896,6 +896,14 @@ def _emphasised_end(text: str, runs: Runs) -> str:
         if venue and venue != text and text.endswith(" " + venue) and _is_venue(venue, False):
             return venue
     return text
+
+
+def _venue_sized(text: str) -> bool:
+    """Short enough for a venue, or a venue's full name ('IEEE Transactions on Neural Networks
+    and Learning Systems 2022')."""
+    if len(text.split()) <= _MAX_VENUE_WORDS:
+        return True
+    return any(mention.spelling == Spelling.FULL_NAME for mention in parse_venue(text))
 
 
 def _with_next_year(text: str, venue: str) -> str:
