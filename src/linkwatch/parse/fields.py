@@ -151,7 +151,7 @@ _LABEL_WORDS = frozenset(
 )
 # 'Title. ECCV'2018', 'Title, CVPR 2021.': a venue sentence after a plain title.
 _TRAILING_VENUE = re.compile(
-    r"[.,;]\s+([A-Za-z0-9][\w&./ -]{0,30}?['\u2019]?\s?(?:19|20)?\d\d)\.?$"
+    r"[.,;]\s+([A-Za-z0-9][\w&./ -]{0,30}?,?['\u2019]?\s?(?:19|20)?\d\d)\.?$"
 )
 _IN_VENUE = re.compile(r"(?:^|[\s,\uff0c])in\s+([A-Z][^,.;\[\]()\n]{1,60}?\s(?:19|20)\d\d)(?!\d)")
 _VENUE_AND_DATE = re.compile(
