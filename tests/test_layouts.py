@@ -842,6 +842,25 @@ def test_a_bracketed_venue_by_its_long_full_name(write: Write) -> None:
     assert entry.venue == "IEEE Transactions on Neural Networks and Learning Systems 2022"
 
 
+def test_a_bold_phrase_inside_a_plain_title(write: Write) -> None:
+    """DirtyHarryLYL/Transformer-in-Vision: '(arXiv 2023.2) Deep Learning for **Video-Text
+    Retrieval**: a Review' bolds words of its title (2,147 titles were the bold words); a
+    bold title after its tag or its authors is still the title."""
+    found = entries(
+        write,
+        "- (arXiv 2023.2) Deep Learning for **Video-Text Retrieval**: a Review, "
+        "[[Paper]](https://arxiv.org/pdf/2302.12552.pdf)\n"
+        "- Kipf et al. **Semi-Supervised Classification with GCNs**. ICLR 2017 "
+        "[[Paper]](https://arxiv.org/abs/1609.02907)\n"
+        "- [CVPR 2023] **Title In Bold Here** [[Paper]](https://arxiv.org/abs/2301.00001)\n",
+    )
+    assert [e.title for e in found] == [
+        "Deep Learning for Video-Text Retrieval: a Review",
+        "Semi-Supervised Classification with GCNs",
+        "Title In Bold Here",
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

@@ -655,7 +655,8 @@ def _marked_title(runs: Runs) -> str:
             ):
                 continue  # a phrase quoted in a description, or inside the bold title
             if kind == "strong" and (
-                (_known(text) and parse_venue(text))
+                _inside_title(runs.first_line, raw)
+                or (_known(text) and parse_venue(text))
                 or raw.startswith(("(", "["))
                 or _bracketed_in(runs.text, raw)
                 or _inside_brackets(runs.text, raw)  # tag chips '[__`seg.`__ __`oth.`__]'
@@ -664,6 +665,22 @@ def _marked_title(runs: Runs) -> str:
                 continue  # a venue, or a note ('**(ICLR best paper)**')
             return _cleaned(text)
     return ""
+
+
+def _inside_title(line: str, run: str) -> bool:
+    """A bold phrase that the title's own words run into ('Deep Learning for **Video-Text
+    Retrieval**: a Review'), not a bold title after its tags, numbering or authors."""
+    at = line.find(run)
+    if at <= 0:
+        return False
+    before = _without_tags(_NUMBERING.sub("", line[:at], count=1).strip()).strip()
+    return (
+        bool(before)
+        and before[-1].isalnum()
+        and is_title_like(before)
+        and not is_author_list(before)
+        and not _is_label(before)
+    )
 
 
 def _inside_brackets(text: str, run: str) -> bool:
