@@ -861,6 +861,34 @@ def test_a_bold_phrase_inside_a_plain_title(write: Write) -> None:
     ]
 
 
+def test_a_model_name_after_the_links_and_a_title_like_an_author_pair(write: Write) -> None:
+    """ZhengZixiang/ATPapers: 'Title (NAACL 2018) [[paper]](...) - ***ELMo***' is titled by
+    its plain title, not the model's bold name; a full-width '\uff08' opens a venue too.
+    FLHonker/Awesome-Knowledge-Distillation: 'Joint Progressive Knowledge Distillation and
+    Unsupervised Domain Adaptation. Nguyen-Meidine et al. WACV 2020' is a title, not two
+    people; a bold title after its tags still is the title."""
+    found = entries(
+        write,
+        "- Deep Contextualized Word Representations (NAACL 2018) "
+        "[[paper]](https://aclweb.org/anthology/N18-1202) - ***ELMo***\n"
+        "- Joint Progressive Knowledge Distillation and Unsupervised Domain Adaptation. "
+        "Nguyen-Meidine et al. WACV 2020 [[paper]](https://arxiv.org/abs/2005.07839)\n"
+        "- Efficient Training of BERT by Progressively Stacking \uff08ICML 2019) "
+        "[[paper]](http://proceedings.mlr.press/v97/gong19a.html)\n"
+        "- \u2b50(arXiv preprint 2023) [Image Editing] **Delta Denoising Score**, Amir Hertz "
+        "et al. [[Paper](https://arxiv.org/abs/2304.07090)]\n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        ("Deep Contextualized Word Representations", "NAACL 2018"),
+        (
+            "Joint Progressive Knowledge Distillation and Unsupervised Domain Adaptation",
+            "WACV 2020",
+        ),
+        ("Efficient Training of BERT by Progressively Stacking", "ICML 2019"),
+        ("Delta Denoising Score", "arXiv preprint 2023"),
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

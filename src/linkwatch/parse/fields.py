@@ -59,7 +59,7 @@ _URL_TEXT = re.compile(r"^(?:[a-z][a-z+.-]*://|www\.)\S*$", re.I)
 # emoji shortcodes GitHub shows as emoji, at a title's either end ('Deep Sets. :star:')
 _SHORTCODES = re.compile(r"^(?:\s*:[a-z0-9_+-]{2,30}:)+\s*|(?:\s*:[a-z0-9_+-]{2,30}:)+\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
-_BRACKETED = re.compile(r"\[([^\[\]]+)\]|\(([^()]+)\)")
+_BRACKETED = re.compile(r"\[([^\[\]]+)\]|[(\uff08]([^()\uff08\uff09]+)[)\uff09]")  # full-width too
 # Where a venue chunk ends: brackets, line breaks, sentence ends, and 'et al.' glued to what
 # follows ('*Aman Madaan et al.arXiv.*').
 _CHUNK_SPLIT = re.compile(r"[\[\]()|;\n]|\.(?:\s|$)|,\s|:\s|\bet al\.")
@@ -68,7 +68,7 @@ _CONTENT_SHARE = 0.6
 # Folders that hold papers on sites that are no paper host: research.google/pubs/...,
 # amazon.science/publications/...
 _PAPER_SEGMENTS = frozenset({"pubs", "pub", "publications", "publication", "papers", "paper"})
-_PUNCTUATION = " *_.,:;-\u2013\u2014`'\">"
+_PUNCTUATION = " *_.,:;-\u2013\u2014`'\">\uff08\uff09"  # and full-width brackets
 _EXACT = frozenset({Spelling.CANONICAL, Spelling.ACCEPTED, Spelling.FULL_NAME, Spelling.ALIAS})
 _WORDED = frozenset({Syntax.INLINE, Syntax.REFERENCE, Syntax.HTML})
 _NICKNAME = re.compile(r"^[^\w\[]*\[[^\]]{1,40}\]\s*(?=\S)")
@@ -81,9 +81,10 @@ _NUMBERING = re.compile(r"^\s*\d{1,3}[).]\s+")
 _DESCRIPTION = re.compile(r"\s+:\s|\s[-\u2013\u2014]\s|\s{2,}")  # and "Title [[pdf]]: a ..."
 _LONG_TEXT_WORDS = 20
 _MAX_TITLE_WORDS = 16
+_MIN_TITLE_WORDS = 3
 _VENUE_LABEL = re.compile(r"^(?:[A-Z][\w&.-]*\s?){1,4}['\u2019]?\s?(?:19|20)?\d\d$")
-_LEADING_TAG = re.compile(r"^\s*[\[(][^\[\]()]{0,40}[\])]\s*")
-_TRAILING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{0,40})[\])]\s*$")
+_LEADING_TAG = re.compile(r"^\s*[\[(\uff08][^\[\]()\uff08\uff09]{0,40}[\])\uff09]\s*")
+_TRAILING_TAG = re.compile(r"\s*[\[(\uff08]([^\[\]()\uff08\uff09]{0,40})[\])\uff09]\s*$")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|(?<!\w)\(\s*\)")  # not the '()' of 'LLM.int8()'
 _ACRONYM = re.compile(r"^[A-Z]{2,8}$")  # '[TCSVT](...)' beside a Model column: a venue word
 _VENUE_DASH_DATE = re.compile(r"^(.*?\S)\s+[-\u2013\u2014]\s+(\S.*)$")
@@ -99,6 +100,53 @@ _NAME = re.compile(
 _INITIAL = re.compile(r"^(?:[A-Z]\.?\s?-?){1,3}$")
 _INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.\s?-?){1,3}\s*[A-Z\u00C0-\u024F][\w'\u2019\-]+$")
 _COMMA_INITIAL = re.compile(r",\s+(?=[A-Z]\.\s?[A-Z])")
+# Words of titles that no one is named: 'Knowledge Distillation and Domain Adaptation' is
+# no pair of names
+_TITLE_WORDS = frozenset(
+    [
+        "learning",
+        "network",
+        "networks",
+        "neural",
+        "deep",
+        "model",
+        "models",
+        "knowledge",
+        "distillation",
+        "adaptation",
+        "domain",
+        "graph",
+        "graphs",
+        "language",
+        "languages",
+        "vision",
+        "visual",
+        "transformer",
+        "transformers",
+        "representation",
+        "representations",
+        "detection",
+        "segmentation",
+        "generation",
+        "recognition",
+        "reinforcement",
+        "training",
+        "inference",
+        "data",
+        "dataset",
+        "benchmark",
+        "survey",
+        "analysis",
+        "towards",
+        "via",
+        "unsupervised",
+        "supervised",
+        "semi-supervised",
+        "self-supervised",
+        "efficient",
+        "robust",
+    ]
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?", re.I)
 _AUTHOR_YEAR = re.compile(r"\s*\((?:(?:19|20)\d\d[a-z]?|n\.\s?d\.)\)\s*$")
@@ -450,6 +498,8 @@ def is_author_list(text: str) -> bool:
     names = [n.strip(" .,") for n in _NAME_SPLIT.split(_ET_AL.sub("", text)) if n.strip(" .,")]
     if not names or not (len(names) >= 2 or etal) or not all(map(_NAME.match, names)):
         return False
+    if any(word.lower() in _TITLE_WORDS for name in names for word in name.split()):
+        return False  # 'Joint Progressive Knowledge Distillation and Unsupervised Domain ...'
     if etal:
         return True
     # 'Learning, Reasoning, and Planning' is a title: names of one word need their initials
@@ -656,6 +706,7 @@ def _marked_title(runs: Runs) -> str:
                 continue  # a phrase quoted in a description, or inside the bold title
             if kind == "strong" and (
                 _inside_title(runs.first_line, raw)
+                or _after_its_links(runs.first_line, raw)
                 or (_known(text) and parse_venue(text))
                 or raw.startswith(("(", "["))
                 or _bracketed_in(runs.text, raw)
@@ -665,6 +716,21 @@ def _marked_title(runs: Runs) -> str:
                 continue  # a venue, or a note ('**(ICLR best paper)**')
             return _cleaned(text)
     return ""
+
+
+def _after_its_links(line: str, run: str) -> bool:
+    """A bold name written after a plain title and its links ('Deep Contextualized Word
+    Representations (NAACL 2018) [[paper]](...) - ***ELMo***'): the model's name."""
+    at = line.find(run)
+    if at <= 0 or "[" not in line[:at]:
+        return False
+    head = _LEADING_SYMBOLS.sub("", line[: line.find("[")].strip())
+    while (tag := _LEADING_TAG.match(head)) and _a_tag(tag[0]):
+        head = _LEADING_SYMBOLS.sub("", head[tag.end() :])  # '⭐(arXiv 2024) [Aesthetic] **Title**'
+    head = head.strip(_PUNCTUATION)
+    if head.startswith("("):
+        return False  # a long tag still: '(IEEE Transactions on ... Systems 2022) **Title**'
+    return len(head.split()) >= _MIN_TITLE_WORDS and is_title_like(head)
 
 
 def _inside_title(line: str, run: str) -> bool:
