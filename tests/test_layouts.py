@@ -889,6 +889,32 @@ def test_a_model_name_after_the_links_and_a_title_like_an_author_pair(write: Wri
     ]
 
 
+def test_a_citations_last_sentence_is_its_venue(write: Write) -> None:
+    """FLHonker/Awesome-Knowledge-Distillation: 'N. Title. Li, Kang et al. TMI 2021', '...
+    Huang, Zehao & Wang, Naiyan. 2017': the last sentence, after the authors, is the venue
+    even when the venue table does not know it; a year alone and 'TOIS 2018' elsewhere do
+    not disagree."""
+    path = write(
+        "1. Dual-Teacher++: Exploiting Intra-domain Knowledge. Li, Kang et al. TMI 2021\n"
+        "2. Like What You Like: Knowledge Distill via Neuron Selectivity Transfer. Huang, Zehao"
+        " & Wang, Naiyan. 2017\n"
+        "3. Layer-Level Knowledge Distillation for Deep Neural Networks. Li, Hao Ting et al. "
+        "Applied Sciences, 2019\n"
+        "4. Adversarial Distillation for Efficient Recommendation. Wang, Xiaojie et al. TOIS "
+        "2018\n"
+        "5. Adversarial Distillation for Efficient Recommendation. Wang, Xiaojie et al. 2018\n",
+    )
+    survey = parse_survey([read_source(path)])
+    assert [e.venue for e in survey.entries] == [
+        "TMI 2021",
+        "2017",
+        "Applied Sciences, 2019",
+        "TOIS 2018",
+        "2018",
+    ]
+    assert [f.kind for f in findings_of(path) if f.kind == "inconsistent-entry"] == []
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

@@ -19,6 +19,7 @@ from linkwatch.papers.publications import Publication
 from linkwatch.papers.venues import parse_venue
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_YEAR_ONLY = re.compile(r"^[\W_]*(?:19|20)\d\d[\W_]*$")
 
 
 def duplicate_entry(context: Context) -> Iterator[Problem]:
@@ -147,7 +148,9 @@ def _normal_url(url: str) -> str:
 
 
 def _venue_of(entry: Entry) -> str:
-    mentions = parse_venue(entry.venue)
+    """The venues a row names; a year alone ('2018') names none, so it disagrees with no
+    'TOIS 2018' (the year check compares years)."""
+    mentions = [m for m in parse_venue(entry.venue) if m.venue or not _YEAR_ONLY.match(m.text)]
     names = [f"{m.venue.canonical if m.venue else m.text} {m.track.value}" for m in mentions]
     return " / ".join(names)
 

@@ -209,6 +209,10 @@ _LEADING_AUTHORS = re.compile(
     r"^(?:(?:(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'\u2019-]+(?:\s+et\s+al\.?)?"
     r"|[A-Z][\w'\u2019-]+\s+et\s+al\.?)(?:\s*,\s*|\s+and\s+|\s*&\s*))+"
 )
+# A citation's last sentence ending in a year, after its authors ('et al. TMI 2021 [[code]]')
+_LAST_SENTENCE = re.compile(
+    r"(?:\.\s+|\bet al\.?\s*)((?:[A-Z][^.\[\]()]{0,60}?[\s,])?(?:19|20)\d\d)[\s.\[\]]*$"
+)
 _AFTER_LINK = re.compile(r"^[\s,.;:]*([A-Z][^\[\]()*_|\n]{0,200}?(?:19|20)\d\d)\.?\s*(?:$|\[)")
 _THROUGH_ET_AL = re.compile(r"^[^()\[\]]*?\bet\.?\s*al\.?,?\s*")
 _COMMA = re.compile(r"\s*,\s*")
@@ -845,6 +849,8 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
             fields.venue, fields.venue_cell = text, cell
     if not fields.venue and fields.paper is not None and (tail := _after_link(parts, fields.paper)):
         fields.venue, fields.venue_cell = tail, locate(tail)
+    if not fields.venue and not fields.date and (cited := _cited_last(parts, fields.title)):
+        fields.venue, fields.venue_cell = cited, locate(cited)
     paper = fields.paper
     if paper is not None and is_date(words := paper.text.strip(" []")):
         if not fields.date:  # '[[11 Jan 2021]](https://arxiv.org/...)': when, not where
@@ -858,6 +864,25 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
         # 'SGM (Wu et al., 2020)': the year the link's words cite; no cell, as the year may
         # also stand in the URL beside it, where no fix must land
         fields.venue, fields.venue_cell = year[0], None
+
+
+def _cited_last(parts: Sequence[Part], title: str) -> str:
+    """The last sentence of a plain citation, after its title and authors, when it ends in a
+    year: its venue, known or not ('Title. Li, Kang et al. TMI 2021', '... Wang, Naiyan.
+    2017', '... et al. Applied Sciences, 2019')."""
+    for part in parts:
+        if part.column != Column.OTHER or not title:
+            continue
+        line = part.runs.outside.split("\n")[0]
+        if title not in line:
+            continue
+        last = _LAST_SENTENCE.search(line[line.find(title) + len(title) :])
+        venue = _without_leading_authors(last[1].strip()) if last else ""
+        words = [word.strip(",").lower() for word in venue.split()]
+        titled = sum(word in _TITLE_WORDS for word in words) >= 2  # 'Chinese Pre-trained ...'
+        if venue and len(words) <= _MAX_VENUE_WORDS and not titled and not is_author_list(venue):
+            return venue
+    return ""
 
 
 def _dated(part: Part) -> bool:
