@@ -915,6 +915,25 @@ def test_a_citations_last_sentence_is_its_venue(write: Write) -> None:
     assert [f.kind for f in findings_of(path) if f.kind == "inconsistent-entry"] == []
 
 
+def test_a_remark_in_brackets_is_no_venue(write: Write) -> None:
+    """kjw0612/awesome-deep-vision: '..., arXiv:1504.01013. [[Paper]](...) (1st ranked in
+    VOC2012)' is a remark, the citation names the venue; uncbiag/Awesome-Foundation-Models:
+    '(vision benchmark. from Stanford, 2009)' is a note; a journal's long name in brackets
+    ('(Expert Systems with Applications, 2023)') is a venue."""
+    found = entries(
+        write,
+        "* Adelaide\n"
+        "  * Guosheng Lin, Chunhua Shen, Efficient piecewise training of deep structured models,"
+        " arXiv:1504.01013. [[Paper]](http://arxiv.org/pdf/1504.01013) (1st ranked in VOC2012)\n"
+        "* Pre-training language model incorporating domain-specific knowledge (Expert Systems"
+        " with Applications, 2023) [[paper]](https://www.sciencedirect.com/science/article/x)\n",
+    )
+    assert [e.venue for e in found] == [
+        "arXiv:1504.01013",
+        "Expert Systems with Applications, 2023",
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

@@ -1050,10 +1050,21 @@ def _is_venue(text: str, bracketed: bool) -> bool:
         return True  # '[arXiv:2501.16295]', or a plain citation's 'arXiv:1908.05474'
     mentions = parse_venue(text)
     if any(m.year and m.year_written for m in mentions):
-        return bracketed or _known(text)
+        return _known(text) or (bracketed and not _in_prose(text))
     # in brackets, a label that names no publication is a link's ('[[Website] (https://...)]')
     labelled = bracketed and all(m.venue is None or m.venue.type == "other" for m in mentions)
     return _exact_venue(text) and not labelled
+
+
+def _in_prose(text: str) -> bool:
+    """Words of a sentence, not of a venue: '(1st ranked in VOC2012)', not '[IJCAI-ECAI 2022]'
+    or '(arXiv preprint 2023)'."""
+    words = [word for word in _LABEL_WORD.findall(text) if word.islower() and len(word) > 2]
+    return any(word not in _LABEL_WORDS and word not in _NAME_WORDS for word in words)
+
+
+# the small words of venues' names ('Expert Systems with Applications', 'Transactions on ...')
+_NAME_WORDS = frozenset(["and", "with", "for", "the", "on", "of", "in"])
 
 
 def _without_quoted(runs: Runs, text: str) -> str:
