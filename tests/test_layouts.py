@@ -934,6 +934,29 @@ def test_a_remark_in_brackets_is_no_venue(write: Write) -> None:
     ]
 
 
+def test_a_citation_that_lists_its_authors_first_comma_after_comma(write: Write) -> None:
+    """kjw0612/awesome-deep-vision: 'Hanxi Li, Yi Li and Fatih Porikli, DeepTrack: ..., BMVC,
+    2014. [[Paper]](...)' is titled after its authors; 'Yongjoo Park, Shucheng Zhong, and
+    Barzan Mozafari. Quicksel: ...' ends its authors with a full stop, as before."""
+    found = entries(
+        write,
+        "* Hanxi Li, Yi Li and Fatih Porikli, DeepTrack: Learning Discriminative Feature "
+        "Representations for Visual Tracking, BMVC, 2014. [[Paper]](http://example.org/dt.pdf)\n"
+        "* N Wang, DY Yeung, Learning a Deep Compact Image Representation for Visual Tracking, "
+        "NIPS, 2013. [[Paper]](http://winsty.net/papers/dlt.pdf)\n"
+        "* Yongjoo Park, Shucheng Zhong, and Barzan Mozafari. Quicksel: Quick selectivity "
+        "learning with mixture models. SIGMOD 2020. [[paper](https://arxiv.org/pdf/1812.10568)]\n",
+    )
+    assert [(e.title, e.venue) for e in found] == [
+        (
+            "DeepTrack: Learning Discriminative Feature Representations for Visual Tracking",
+            "BMVC, 2014",
+        ),
+        ("Learning a Deep Compact Image Representation for Visual Tracking", "NIPS, 2013"),
+        ("Quicksel: Quick selectivity learning with mixture models", "SIGMOD 2020"),
+    ]
+
+
 def test_paper_paragraphs_under_a_category_item(write: Write) -> None:
     """hymie122/RAG-Survey: category bullets whose papers are one-link paragraphs."""
     found = entries(

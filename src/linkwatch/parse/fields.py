@@ -99,6 +99,9 @@ _NAME = re.compile(
 )
 _INITIAL = re.compile(r"^(?:[A-Z]\.?\s?-?){1,3}$")
 _INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.\s?-?){1,3}\s*[A-Z\u00C0-\u024F][\w'\u2019\-]+$")
+_INITIAL_FIRST = re.compile(r"^(?:[A-Z]\.\s?)+[A-Z]")
+_FIRST_PHRASE = re.compile(r"[.,:;]\s")
+_CITED_ARXIV_ID = re.compile(r",\s*arxiv:\s?\d{4}\.\d{4,5}(?:v\d+)?\.?$", re.I)
 _COMMA_INITIAL = re.compile(r",\s+(?=[A-Z]\.\s?[A-Z])")
 # Words of titles that no one is named: 'Knowledge Distillation and Domain Adaptation' is
 # no pair of names
@@ -434,7 +437,7 @@ def _title_text(part: Part, strict: bool) -> str:
     after_authors = _before_authors(runs, first)
     # the emphasis after the authors is the title, or its words wrap onto the next line
     told = after_authors != first or line != runs.first_line
-    first = _before_link_words(_before_year_and_authors(after_authors))
+    first = _before_link_words(_after_comma_authors(_before_year_and_authors(after_authors)))
     if not told and part.links and all(_beside_title(link, runs) for link in part.links):
         named = _EMPTY_BRACKETS.sub("", runs.outside.split("\n")[0])
         named = _without_tags(_EMPTY_BRACKETS.sub("", named).strip(" |,;"))  # '[CIKM 2022]'
@@ -603,6 +606,27 @@ def _wrapped_first_line(runs: Runs) -> str:
     if wrapped is None or _MARKED_LINE.search(first) or is_author_list(wrapped[1]):
         return first
     return f"{first} {wrapped[1].strip()}"
+
+
+def _after_comma_authors(text: str) -> str:
+    """'Hanxi Li, Yi Li and Fatih Porikli, DeepTrack: Learning ... Tracking, BMVC, 2014': the
+    title after the authors a citation lists first, comma after comma."""
+    chunks = text.split(", ")
+    for cut in range(len(chunks) - 1, 1, -1):
+        names, rest = ", ".join(chunks[:cut]), ", ".join(chunks[cut:])
+        lead = _FIRST_PHRASE.split(rest, maxsplit=1)[0]
+        if (
+            len(rest.split()) >= _MIN_TITLE_WORDS
+            and rest[:1].isupper()  # not '... and Barzan Mozafari. Title', '& Naughton, J.'
+            and not _APA_AUTHORS.match(rest)  # an APA citation's authors run on
+            and is_title_like(rest)
+            and not (_NAME.match(lead) and " " in lead)  # 'Jensen C S. Title', 'et al. Title'
+            and not _INITIAL_FIRST.match(rest)  # 'A. Pavlo, and G. J. Gordon, ...'
+            and not _ET_AL.match(lead)
+            and is_author_list(names)
+        ):
+            return _CITED_ARXIV_ID.sub("", rest)
+    return text
 
 
 def _before_link_words(text: str) -> str:
