@@ -944,6 +944,8 @@ def test_a_citation_that_lists_its_authors_first_comma_after_comma(write: Write)
         "Representations for Visual Tracking, BMVC, 2014. [[Paper]](http://example.org/dt.pdf)\n"
         "* N Wang, DY Yeung, Learning a Deep Compact Image Representation for Visual Tracking, "
         "NIPS, 2013. [[Paper]](http://winsty.net/papers/dlt.pdf)\n"
+        "* Bolei Zhou, Aditya Khosla, Aude Oliva, Object Detectors Emerge in Deep Scene CNNs, "
+        "ICLR, 2015. [[arXiv Paper]](http://arxiv.org/abs/1412.6856)\n"
         "* Yongjoo Park, Shucheng Zhong, and Barzan Mozafari. Quicksel: Quick selectivity "
         "learning with mixture models. SIGMOD 2020. [[paper](https://arxiv.org/pdf/1812.10568)]\n",
     )
@@ -953,6 +955,7 @@ def test_a_citation_that_lists_its_authors_first_comma_after_comma(write: Write)
             "BMVC, 2014",
         ),
         ("Learning a Deep Compact Image Representation for Visual Tracking", "NIPS, 2013"),
+        ("Object Detectors Emerge in Deep Scene CNNs", "ICLR, 2015"),
         ("Quicksel: Quick selectivity learning with mixture models", "SIGMOD 2020"),
     ]
 

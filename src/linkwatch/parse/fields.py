@@ -633,8 +633,9 @@ def _before_link_words(text: str) -> str:
     """A title without the links' words left after it, as when Markdown refuses a link
     ('Title, [Paper],[[Code]](https://github.com/...', closed by a full-width parenthesis)."""
     for words in _LINK_WORDS.finditer(text):
-        head = text[: words.start()]
-        if is_generic(words[1]) and is_title_like(head):
+        head, said = text[: words.start()], words[1].split()
+        kind = 0 < len(said) <= 3 and is_generic(said[-1])  # '[arXiv Paper]', '[PyTorch code]'
+        if (kind or is_generic(words[1])) and is_title_like(head):
             return head
     return text
 
