@@ -105,6 +105,8 @@ _EDITION = re.compile(
     r"(?<![\d.])(\d{1,3})(?:st|nd|rd|th)(?![\d.])|(?<![\w.])(\d{1,3})\s+(?=[A-Za-z])"
 )
 _WORD = re.compile(r"(?:\d(?=[A-Z]))?[A-Za-z][\w.&'/+-]*[A-Za-z+]|[A-Za-z]")  # and '3DV'
+# 'ACL Fingings 2022' is still Findings
+_FINDINGS_MISSPELT = ("fingings", "findngs", "findigs", "fidings")
 _STOP = frozenset(
     [
         "proceedings",
@@ -124,10 +126,7 @@ _STOP = frozenset(
         "workshop",
         "workshops",
         "findings",
-        "fingings",  # 'ACL Fingings 2022' is still Findings
-        "findngs",
-        "findigs",
-        "fidings",
+        *_FINDINGS_MISSPELT,
         "finding",
         "main",
         "track",
@@ -167,7 +166,7 @@ _TRACKS = (
         re.compile(r"\b(?:submitted|under review|in submission|under submission)\b", re.I),
     ),
     (Track.WORKSHOP, re.compile(r"\bworkshops?\b|\(\s*w\s*\)|\bwksp\b|\w ?@ ?[A-Za-z]", re.I)),
-    (Track.FINDINGS, re.compile(r"\b(?:findings?|fingings|findngs|findigs|fidings)\b", re.I)),
+    (Track.FINDINGS, re.compile(rf"\b(?:findings?|{'|'.join(_FINDINGS_MISSPELT)})\b", re.I)),
 )
 # 'Findings of the Association for Computational Linguistics: EMNLP 2023' is EMNLP's Findings,
 # not ACL: the association's name is blanked when another venue follows it.
@@ -305,8 +304,8 @@ def _lookup(written: str, size: int) -> tuple[Venue, Spelling] | None:
         return venue, Spelling.MISSPELLED if spelling == Spelling.MISSPELLED else (
             Spelling.WRONG_CASE
         )
-    if size == 1 and _workshop_of(key) is not None:
-        return _workshop_of(key), Spelling.ACCEPTED
+    if size == 1 and (workshop := _workshop_of(key)) is not None:
+        return workshop, Spelling.ACCEPTED
     if size == 1 and len(key) >= 5:
         return _near_miss(key)
     return None

@@ -29,11 +29,7 @@ _GENERIC = re.compile(
     r"\d+)?\d?[\W_]*$",  # 'Paper2' too
     re.I,
 )
-_SAYS_PAPER_OR_LINK = re.compile(
-    r"^[\W_]*(?:paper|pdf|arxiv|abs|openreview|acl|doi|preprint|publication|proceedings|ieee|"
-    r"acm|springer|pmlr|cvf|link|url|here)[\W_]*$",
-    re.I,
-)
+_SAYS_LINK = re.compile(r"^[\W_]*(?:link|url|here)[\W_]*$", re.I)  # or where it is
 _LINK_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # '(Low Resolution)', '(not yet)'
 _SAYS_PAPER = re.compile(
     r"^[\W_]*(?:paper|pdf|arxiv|abs|openreview|acl|doi|preprint|publication|proceedings|"
@@ -153,13 +149,13 @@ _TITLE_WORDS = frozenset(
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?", re.I)
 _AUTHOR_YEAR = re.compile(r"\s*\((?:(?:19|20)\d\d[a-z]?|n\.\s?d\.)\)\s*$")
-# 'MobileNets: Efficient ... Applications (2017), Andrew G. Howard et al.': a title, its year
-# in brackets, then the authors
 # The words a title wraps onto its next line: a few, then its '(Venue, Year)' or '[links]'
 _WRAPPED_TITLE = re.compile(r"^((?:[^\s\[\](),.;:|]+ ?){1,6}?)\.?\s*(?=[\[(])")
 _MARKED_LINE = re.compile(r"[\[\]()|]|[.:;]$")
 _LINK_WORDS = re.compile(r"[\s,;.:]*\[\[?([^\[\]]{1,24})\]")
 _TRAILING_LINK_WORDS = re.compile(r"(?:\s*\[[^\[\]]*\])+[\s.]*$")  # ' [pdf] [code]'
+# 'MobileNets: Efficient ... Applications (2017), Andrew G. Howard et al.': a title, its year
+# in brackets, then the authors
 _YEAR_THEN_REST = re.compile(r"^(.*?\S)\s*\((?:19|20)\d\d\)[,.:]?\s+(\S.*)$")
 _IN_PREFIX = re.compile(r"^(?:in|In|IN)\s+(?=\S)")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -282,6 +278,13 @@ def is_generic(text: str) -> bool:
     return bool(_GENERIC.match(text) or _GENERIC.match(_LINK_NOTE.sub("", text)))
 
 
+def names_a_kind(text: str) -> bool:
+    """A few words ending in a kind of link ('arXiv Paper', 'PyTorch code', '🎥 Fast Forward
+    Video'): they say what the link is, not which paper."""
+    words = [word for word in text.split() if _LETTER.search(word)]
+    return 0 < len(words) <= 3 and is_generic(words[-1])
+
+
 def says_paper(text: str) -> bool:
     """Whether a link's words say it is the paper ('[[paper]]', 'PDF', 'arXiv')."""
     return bool(_SAYS_PAPER.match(text))
@@ -333,14 +336,9 @@ def paper_link(parts: Sequence[Part]) -> Link | None:
         return titled[0]
     for part in parts:  # a 'Paper' column beside the title: its link, whatever its host,
         if part.column == Column.PAPER:  # unless its words say it is something else ('blog')
-            for link in part.links:
-                if (
-                    link.syntax != Syntax.IMAGE
-                    and _followable(link)
-                    and not is_code_url(link.url)
-                    and (not is_generic(link.text) or _SAYS_PAPER_OR_LINK.match(link.text))
-                ):
-                    return link
+            found = next((link for link in part.links if _in_a_paper_column(link)), None)
+            if found is not None:
+                return found
     for part in parts:
         if part.column == Column.CODE:
             continue
@@ -348,6 +346,18 @@ def paper_link(parts: Sequence[Part]) -> Link | None:
             if is_paper_link(link):
                 return link
     return next((link for link in titled if not is_code_url(link.url)), None)
+
+
+def _in_a_paper_column(link: Link) -> bool:
+    """A Paper column's link that is the paper: words that say paper, only 'Link', or a title
+    ('[Link](https://epubs.siam.org/...)'), not '[[docs]]' or a repository."""
+    words = link.text
+    return (
+        link.syntax != Syntax.IMAGE
+        and _followable(link)
+        and not is_code_url(link.url)
+        and (not is_generic(words) or says_paper(words) or bool(_SAYS_LINK.match(words)))
+    )
 
 
 def roles_by_content(roles: list[Column], columns: Sequence[Sequence[str]]) -> list[Column]:
@@ -467,7 +477,7 @@ def _before_citation(text: str) -> str:
     start = 0
     apa = _APA_AUTHORS.match(text)
     authors = apa or _INITIALS_AFTER_NAMES.match(text)
-    if authors and _cites_authors(authors[1] + (" (2000)" if apa else "")):
+    if authors and _cites_authors(authors[1], dated=apa is not None):
         start = authors.end()  # 'Yang, Z., ... & Stoica, I. (2020). Title.', 'Wu P, Cong G. Title'
     for stop in _TITLE_STOP.finditer(text):
         if stop.start() < start:
@@ -633,9 +643,8 @@ def _before_link_words(text: str) -> str:
     """A title without the links' words left after it, as when Markdown refuses a link
     ('Title, [Paper],[[Code]](https://github.com/...', closed by a full-width parenthesis)."""
     for words in _LINK_WORDS.finditer(text):
-        head, said = text[: words.start()], words[1].split()
-        kind = 0 < len(said) <= 3 and is_generic(said[-1])  # '[arXiv Paper]', '[PyTorch code]'
-        if (kind or is_generic(words[1])) and is_title_like(head):
+        head = text[: words.start()]
+        if (is_generic(words[1]) or names_a_kind(words[1])) and is_title_like(head):
             return head
     return text
 
@@ -677,12 +686,13 @@ def _title_after_authors(authors: str, emphasised: str) -> str:
     return ""
 
 
-def _cites_authors(text: str) -> bool:
-    """A list of authors, or one author with the citation's year ('Shangyu Wu. (2022)')."""
+def _cites_authors(text: str, dated: bool = False) -> bool:
+    """A list of authors, or one author with the citation's year ('Shangyu Wu. (2022)', or
+    `dated` when the year was read off already)."""
     if is_author_list(text.replace("\u2026", ",")):
         return True
     alone = _AUTHOR_YEAR.sub("", text.strip(" .,"))
-    return alone != text.strip(" .,") and bool(_NAME.match(alone.strip(" .,")))
+    return (dated or alone != text.strip(" .,")) and bool(_NAME.match(alone.strip(" .,")))
 
 
 def _without_tags(text: str) -> str:
@@ -858,11 +868,11 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
     candidates = _venue_candidates(parts, locate)
     # not 'CGF' of 'CGF: Learning ...', unless written beside the title too ('**VoxSRC 2019:
     # ...**(2019)')
-    beside = " ".join(part.runs.text for part in parts).replace(fields.title, " ", 1)
     venues = [
         text
         for text, _ in candidates
-        if not is_date(text) and (text not in fields.title or (fields.title and text in beside))
+        if not is_date(text)
+        and (text not in fields.title or _beside_the_title(text, fields.title, parts))
     ]
     # a citation's bracketed year after its authors ('Yang, Z., ... (2019). Title. VLDB, 2019.')
     # gives way to the venue the citation names
@@ -889,6 +899,11 @@ def _venue_and_date(fields: Fields, parts: Sequence[Part], locate: Locate) -> No
         # 'SGM (Wu et al., 2020)': the year the link's words cite; no cell, as the year may
         # also stand in the URL beside it, where no fix must land
         fields.venue, fields.venue_cell = year[0], None
+
+
+def _beside_the_title(text: str, title: str, parts: Sequence[Part]) -> bool:
+    """Whether `text`, which the title holds, is written outside the title too."""
+    return bool(title) and text in " ".join(part.runs.text for part in parts).replace(title, " ", 1)
 
 
 def _cited_last(parts: Sequence[Part], title: str) -> str:

@@ -27,6 +27,7 @@ from linkwatch.parse.fields import (
     is_generic,
     judge,
     link_label,
+    names_a_kind,
     names_year_or_arxiv_id,
     paper_link,
 )
@@ -202,8 +203,6 @@ _BRACKETS = re.compile(r"\[[^\]]*\]")
 _VENUE_TAG = re.compile(r"\[[^\[\]]{0,30}(?:(?:19|20)?\d\d|arxiv[^\]]*)\]", re.I)
 _MAX_PARAGRAPH_LINES = 8
 _MAX_WORDED_LINKS = 6
-_WORDS_NOTE = re.compile(r"\s*\([^()]*\)")  # 'Code (not yet)', 'Paper (Low Resolution)'
-_LEADING_MARKS = re.compile(r"^[^\w]+")  # '📄 Paper', '🌐 Project Page'
 _BESIDE_LABEL = re.compile(r"^\W*(?:authors?|comments?|notes?|tl;?\s?dr|keywords?)\W*:", re.I)
 _NUMBERED = re.compile(r"\s*\d+$")
 _NOTE_WORDS = re.compile(
@@ -282,43 +281,38 @@ def worded_links(items: list[Item]) -> Link | None:
         return None
     if any(item.children or len(item.parts) != 1 for item in items):
         return None
-    links = [link for item in items for link in item.parts[0].links if link.syntax != Syntax.IMAGE]
-    if not links or not all(_only_says_what(link.text) for link in links):
-        return None
-    if any(part.runs.outside.strip(" \n[]()|/,.<>") for item in items for part in item.parts):
-        return None  # words beside the links: notes, not a paper's links
-    return paper_link([part for item in items for part in item.parts])
+    return _worded_paper([item.parts[0] for item in items])
 
 
 def worded_link_paragraph(part: Part) -> Link | None:
-    """The paper of a paragraph of links worded only by what they are, under a heading that
-    names the paper ('[📄 Paper](https://arxiv.org/...) | [🌐 Project Page](...) | [💻 Code
-    (not yet)](...)'): one of them a paper."""
-    links = [link for link in part.links if link.syntax != Syntax.IMAGE]
-    if not links or len(links) > _MAX_WORDED_LINKS:
+    """The paper of a paragraph of such links under a heading that names the paper
+    ('[📄 Paper](https://arxiv.org/...) | [🌐 Project Page](...) | [💻 Code (not yet)](...)')."""
+    if len([link for link in part.links if link.syntax != Syntax.IMAGE]) > _MAX_WORDED_LINKS:
         return None
-    words = [_LEADING_MARKS.sub("", _WORDS_NOTE.sub("", link.text)).strip() for link in links]
-    if not all(_only_says_what(w) or _names_a_kind(w) for w in words):
+    return _worded_paper([part])
+
+
+def _worded_paper(parts: list[Part]) -> Link | None:
+    """The paper among links that only say what they are ('Paper', '📄 Paper (Low
+    Resolution)', '🎥 Explanation Video'), with no words beside them (notes, not a paper's
+    links)."""
+    links = [link for part in parts for link in part.links if link.syntax != Syntax.IMAGE]
+    if not links or not all(_says_what(link.text) for link in links):
         return None
-    if part.runs.outside.strip(" \n[]()|/,.<>-\u00b7"):
-        return None  # words beside the links: notes, not a paper's links
-    return paper_link([part])
+    if any(part.runs.outside.strip(" \n[]()|/,.<>-\u00b7") for part in parts):
+        return None
+    return paper_link(parts)
 
 
-def _names_a_kind(words: str) -> bool:
-    """A few words ending in a kind of link ('Explanation Video', 'Fast Forward Video')."""
-    split = words.split()
-    return 0 < len(split) <= 3 and _only_says_what(split[-1])
-
-
-def names_authors(part: Part) -> bool:
+def under_a_paper_heading(part: Part) -> bool:
     """A paragraph between a paper's heading and its links: the authors ('**Authors**: Yang
     Cao, Yuanliang Jv, Dan Xu'), or a note ('***Comment:***: First paper rendering ...')."""
     text = part.runs.text
     return bool(_BESIDE_LABEL.match(text)) or is_author_list(text)
 
 
-def _only_says_what(text: str) -> bool:
-    """'Link', 'Paper2', 'Reading Note1': words that say what a link is, not which paper."""
+def _says_what(text: str) -> bool:
+    """'Link', 'Paper2', 'Reading Note1', '🎥 Explanation Video': words that say what a link
+    is, not which paper."""
     text = _NUMBERED.sub("", text.strip())
-    return is_generic(text) or bool(_NOTE_WORDS.match(text))
+    return is_generic(text) or bool(_NOTE_WORDS.match(text)) or names_a_kind(text)

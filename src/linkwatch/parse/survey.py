@@ -49,9 +49,9 @@ from linkwatch.parse.lists import (
     labelled_links,
     mostly_papers,
     names_a_paper,
-    names_authors,
     paragraph_fields,
     presents_paper_alone,
+    under_a_paper_heading,
     worded_link_paragraph,
     worded_links,
 )
@@ -184,6 +184,8 @@ class _Walker:
         self.sections: list[tuple[int, str]] = []
         self.section: tuple[str, ...] = ()
         """The heading path in force, as entries carry it (built once per heading)."""
+        self.in_news = False
+        """Whether the heading in force is a News heading: its items are no entries."""
         self.slugger = Slugger()
         self.table: _Table | None = None
         self.block_count = 0
@@ -262,6 +264,7 @@ class _Walker:
             self.sections.pop()
         self.sections.append((level, text))
         self.section = tuple(text for _, text in self.sections)
+        self.in_news = bool(_NEWS_HEADING.match(text))
         line = _line_of(opening)
         self.out.headings.append(
             Heading(self.source.path, line, level, text, self.slugger.slug(text))
@@ -315,7 +318,7 @@ class _Walker:
         """A heading that names a paper, the authors' paragraph, then a paragraph of its links
         ('### 3. OmniRe: Omni Urban Scene Reconstruction', '**Authors**: ...', '[📄 Paper](...)
         | [💻 Code](...)'): one paper. The authors' paragraph keeps the heading waiting."""
-        if names_authors(part):
+        if under_a_paper_heading(part):
             self.title_heading = heading
             return False
         paper = worded_link_paragraph(part)
@@ -426,7 +429,7 @@ class _Walker:
     def _keep(self, entry: Entry) -> None:
         """An entry of the list; none under a News heading, whose items announce papers in
         sentences ('Our [roadmap paper](...) has been accepted by TKDE.')."""
-        if not (self.section and _NEWS_HEADING.match(self.section[-1])):
+        if not self.in_news:
             self.out.entries.append(entry)
 
     def _entry(self, line: int, end: int, fields: Fields, block: int, layout: Layout) -> Entry:
